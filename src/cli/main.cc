@@ -1,0 +1,188 @@
+// dyad command line: a thin layer over the library.
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "conllu/conllu.h"
+#include "dictionaries/dictionary_set.h"
+#include "evaluation/evaluate.h"
+#include "events/coder.h"
+
+namespace {
+
+using dyad::DictionaryFiles;
+
+void add_dictionary_flags(CLI::App* cmd, DictionaryFiles& files) {
+  cmd->add_option("--verbs", files.verbs, "verb dictionary files (PETRARCH-2 format)");
+  cmd->add_option("--actors", files.actors, "actor dictionary files");
+  cmd->add_option("--agents", files.agents, "agent dictionary files");
+  cmd->add_option("--discards", files.discards, "discard lists");
+  cmd->add_option("--ontology", files.ontology, "PETRARCH internal coding ontology file");
+}
+
+std::unique_ptr<dyad::Dictionaries> load_or_report(const DictionaryFiles& files) {
+  auto start = std::chrono::steady_clock::now();
+  auto dict = dyad::load_dictionaries(files);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (const auto& e : dict->errors) std::cerr << e.to_string() << '\n';
+  std::cerr << fmt::format("dictionaries: {} verb patterns, {} actor phrases, {} agent phrases, "
+                           "{} discards loaded in {:.2f} s ({} problems)\n",
+                           dict->verbs.pattern_count(), dict->actors.phrases().size(),
+                           dict->agents.phrases().size(), dict->discards.entries().size(), secs,
+                           dict->errors.size());
+  return dict;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, const std::string& date,
+             const std::string& output, bool loose) {
+  if (files.empty() && inputs.size() == 1 && ends_with(inputs[0], ".jsonl")) {
+    std::string error;
+    files = dyad::suite_dictionaries(inputs[0], &error);
+  }
+  if (files.verbs.empty() || files.actors.empty()) {
+    std::cerr << "dyad code: expected --verbs and --actors dictionary files\n";
+    return 2;
+  }
+  auto dict = load_or_report(files);
+  dyad::CoderOptions options;
+  options.require_dyad = !loose;
+  dyad::Coder coder(*dict, options);
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output);
+    if (!file) {
+      std::cerr << output << ": cannot write\n";
+      return 1;
+    }
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  std::size_t events = 0, sentences = 0, skipped = 0;
+  auto emit = [&](const std::vector<dyad::Event>& evs) {
+    for (const auto& e : evs) {
+      out << dyad::to_json(e).dump() << '\n';
+      ++events;
+    }
+  };
+  for (const auto& path : inputs) {
+    if (ends_with(path, ".jsonl")) {
+      std::vector<dyad::InputError> errors;
+      auto records = dyad::read_suite(path, errors);
+      for (const auto& r : records) {
+        std::vector<dyad::InputError> perr;
+        dyad::Document doc = dyad::record_document(r, &perr);
+        for (const auto& e : perr) errors.push_back(e);
+        sentences += doc.sentences.size();
+        emit(coder.code(doc));
+      }
+      skipped += errors.size();
+      for (const auto& e : errors) std::cerr << e.to_string() << '\n';
+      continue;
+    }
+    std::ifstream in(path);
+    if (!in) {
+      std::cerr << path << ": cannot read\n";
+      return 1;
+    }
+    dyad::ConlluReader reader(in, path);
+    dyad::StoryContext story;
+    story.doc_id = path;
+    story.date = date;
+    dyad::Sentence s;
+    int id = 0;
+    while (reader.next(s)) {
+      ++sentences;
+      std::string_view doc_id = s.comment_value("newdoc id");
+      if (!doc_id.empty()) {
+        story = dyad::StoryContext{};
+        story.doc_id = std::string(doc_id);
+        story.date = date;
+        id = 0;
+      }
+      emit(coder.code(s, ++id, story).events);
+    }
+    skipped += reader.sentences_skipped();
+    for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
+  }
+  std::cerr << fmt::format("coded {} sentences, {} events; {} malformed inputs skipped\n", sentences,
+                           events, skipped);
+  return 0;
+}
+
+int run_eval(const std::string& suite_path, DictionaryFiles files, const std::string& json_path,
+             bool show_failures) {
+  if (files.empty()) {
+    std::string error;
+    files = dyad::suite_dictionaries(suite_path, &error);
+    if (files.empty()) {
+      std::cerr << "dyad eval: " << error << " (or give --verbs/--actors/...)\n";
+      return 2;
+    }
+  }
+  std::vector<dyad::InputError> errors;
+  auto records = dyad::read_suite(suite_path, errors);
+  for (const auto& e : errors) std::cerr << e.to_string() << '\n';
+  auto dict = load_or_report(files);
+  std::string name = std::filesystem::path(suite_path).stem().string();
+  auto result = dyad::evaluate_suite(records, *dict, name);
+  if (show_failures) {
+    for (const auto& o : result.outcomes) {
+      if (o.exact || !o.record->scored) continue;
+      std::cout << "FAIL " << o.record->id << ": " << o.record->text << "\n  gold:";
+      for (const auto& g : o.record->expected) std::cout << ' ' << g.source << '>' << g.target << ':' << g.code;
+      std::cout << "\n  got: ";
+      for (const auto& e : o.events) std::cout << ' ' << e.source << '>' << e.target << ':' << e.code;
+      std::cout << '\n';
+      for (const auto& e : o.events) std::cout << "    " << e.code << " via " << e.pattern << '\n';
+    }
+  }
+  std::cout << result.card.to_text();
+  if (!json_path.empty()) {
+    std::ofstream out(json_path);
+    if (!out) {
+      std::cerr << json_path << ": cannot write\n";
+      return 1;
+    }
+    out << result.card.to_json().dump(2) << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dyad: political event data from news text"};
+  app.require_subcommand(1);
+
+  auto* code = app.add_subcommand("code", "code events from CoNLL-U files or suite JSONL records");
+  std::vector<std::string> code_inputs;
+  DictionaryFiles code_files;
+  std::string code_date, code_output;
+  bool code_loose = false;
+  code->add_option("inputs", code_inputs, "CoNLL-U or JSONL files")->required();
+  add_dictionary_flags(code, code_files);
+  code->add_option("--date", code_date, "story date (YYYYMMDD) for CoNLL-U input");
+  code->add_option("-o,--output", code_output, "write events here instead of standard output");
+  code->add_flag("--no-require-dyad", code_loose, "keep events that lack a source or a target");
+
+  auto* eval = app.add_subcommand("eval", "score the coder on a validation suite");
+  std::string suite_path, json_path;
+  DictionaryFiles eval_files;
+  bool show_failures = false;
+  eval->add_option("suite", suite_path, "suite JSONL file")->required();
+  add_dictionary_flags(eval, eval_files);
+  eval->add_option("--json", json_path, "write the score card as JSON");
+  eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
+
+  CLI11_PARSE(app, argc, argv);
+  if (*code) return run_code(code_inputs, code_files, code_date, code_output, code_loose);
+  if (*eval) return run_eval(suite_path, eval_files, json_path, show_failures);
+  return 0;
+}

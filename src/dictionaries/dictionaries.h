@@ -1,0 +1,235 @@
+// Readers for the TABARI/PETRARCH dictionary formats (actors, agents, verbs
+// with their patterns, discards, the internal coding ontology) and the
+// in-memory structures the coder matches against. Every reader reports bad
+// lines as file:line: expected ..., skips them and goes on.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "conllu/conllu.h"  // InputError
+
+namespace dyad {
+
+// Upper-cases ASCII letters (dictionary matching is case-insensitive).
+std::string to_upper_ascii(std::string_view s);
+
+// ---------------------------------------------------------------- actors
+
+// A code valid between two dates (inclusive, YYYYMMDD as integers).
+struct DatedCode {
+  std::string code;
+  int first = 0;
+  int last = 99991231;
+};
+
+// One actor: its codes (dated and default) and where it was defined.
+struct ActorEntry {
+  std::vector<DatedCode> dated;  // in file order
+  std::string default_code;      // code with no date restriction, "" if none
+  std::string origin;            // "file:line" of the primary phrase
+  // The code in force on `date` (YYYYMMDD; 0 = unknown date -> default).
+  // The first dated code covering the date wins, else the default code,
+  // else "" (no code).
+  std::string code_on(int date) const;
+};
+
+// A phrase (words in upper case) that names an entry of a dictionary.
+struct Phrase {
+  std::vector<std::string> words;
+  int entry = 0;  // index into the dictionary's entries
+};
+
+// Phrase lookup shared by the actor and agent dictionaries: phrases indexed by
+// first word, longest first.
+class PhraseIndex {
+ public:
+  void add(Phrase phrase);
+  // Longest phrase whose words equal words[0..n); returns nullptr if none.
+  // `alt` optionally gives a second spelling per word (e.g. the lemma) that
+  // may match instead of words[i].
+  const Phrase* longest_match(std::span<const std::string_view> words,
+                              std::span<const std::string_view> alt = {}) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+  std::size_t count_ = 0;
+};
+
+// Actor dictionary (PETRARCH format: PHRASE [CODE], +SYNONYM lines, dated
+// code lines [CODE yymmdd-yymmdd], [CODE >date], [CODE <date]).
+class ActorDictionary {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+
+  const std::vector<ActorEntry>& entries() const { return entries_; }
+  const PhraseIndex& phrases() const { return phrases_; }
+
+ private:
+  std::vector<ActorEntry> entries_;
+  PhraseIndex phrases_;
+};
+
+// An agent (common noun for a role): "PRESIDENT [~GOV]" appends GOV after
+// the actor's code; "MSF [NGO~]" puts NGO before it.
+struct AgentEntry {
+  std::string code;     // without '~'
+  bool prefix = false;  // true for CODE~ (put before the actor code)
+  std::string origin;   // "file:line"
+};
+
+// Agent dictionary, with generated plurals (S, IES after Y, ES after S, SH,
+// CH, X), explicit plurals in braces, {} for none, and !MARKER! = a, b
+// substitution lists.
+class AgentDictionary {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+
+  const std::vector<AgentEntry>& entries() const { return entries_; }
+  const PhraseIndex& phrases() const { return phrases_; }
+
+ private:
+  std::vector<AgentEntry> entries_;
+  PhraseIndex phrases_;
+};
+
+// ---------------------------------------------------------------- discards
+
+// A discard phrase: a sentence (or, with a leading '+', a whole story) whose
+// text contains it is not coded.
+struct DiscardEntry {
+  std::string phrase;       // upper case, words separated by single spaces
+  bool story = false;       // '+' prefix: discard the whole story
+  bool whole_word = false;  // final '_': must end at a word boundary
+  std::string origin;
+};
+
+class DiscardList {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+  // The first entry found in `text` (any case; matched after a blank or at
+  // the start, i.e. at a word start), or nullptr.
+  const DiscardEntry* find(std::string_view text) const;
+  const std::vector<DiscardEntry>& entries() const { return entries_; }
+
+ private:
+  std::vector<DiscardEntry> entries_;
+};
+
+// ---------------------------------------------------------------- verbs
+
+// One element of a verb pattern.
+struct PatternElement {
+  enum class Kind : std::uint8_t {
+    kWord,         // a bare word or &SYNSET: the head of a phrase
+    kNounPhrase,   // {A B C}: words of one noun phrase, the last is its head
+    kPreposition,  // (PREP), (PREP NOUN) or (PREP {A B}): a prepositional phrase
+    kSource,       // $  (TABARI token: the source actor's place)
+    kTarget,       // +  (TABARI token: the target actor's place)
+    kCompound,     // %  (TABARI token: a compound actor)
+    kSkip,         // ^  (TABARI token: skip a word)
+  };
+  Kind kind = Kind::kWord;
+  std::string preposition;         // kPreposition only, upper case
+  std::vector<std::string> words;  // upper case; a synset is written "&NAME"
+};
+
+// A verb pattern line: "- PRE (PREP) * POST (PREP) [CODE] # comment".
+struct VerbPattern {
+  std::vector<PatternElement> before;  // left of '*', in order
+  std::vector<PatternElement> after;   // right of '*', in order
+  std::string code;                    // "050"; "---" codes nothing
+  std::string code2;                   // second code of [A:B], "" if none
+  std::string text;                    // the line as written (trimmed)
+  std::string origin;                  // "file:line"
+};
+
+// A verb block: "--- NAME [CODE] ---", its verbs and patterns.
+struct VerbBlock {
+  std::string name;
+  std::string code;   // block default code; "---" codes nothing
+  std::string code2;  // second code of [A:B], "" if none
+  std::vector<VerbPattern> patterns;
+  std::string origin;
+};
+
+// A verb of a block. Multi-word verbs ("+CORDON_OFF", "WIRE_+TAP") list all
+// words; `verb_index` is the word that is the verb itself.
+struct VerbEntry {
+  std::vector<std::string> words;  // upper case
+  std::size_t verb_index = 0;
+  std::vector<std::string> forms;  // irregular forms of the verb word, from {...}
+  std::string code;                // the verb's own [CODE], "" = use the block's
+  int block = 0;                   // index into VerbDictionary::blocks()
+  std::string origin;
+};
+
+// A verb dictionary in the PETRARCH-2 format: synonym sets (&NAME with +WORD
+// members), verb blocks with their verbs and pattern lines, and the final
+// transformation lines (~ ...), which are kept as text.
+class VerbDictionary {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+
+  // Verb entries whose verb word (base form or one of its listed forms)
+  // equals `word` (upper case); multi-word verbs are found by their verb word.
+  std::span<const int> find(std::string_view word) const;
+
+  const std::vector<VerbBlock>& blocks() const { return blocks_; }
+  const std::vector<VerbEntry>& verbs() const { return verbs_; }
+  // Members of a synonym set ("&CURRENCY" -> {"MONEY", "CASH", "URBAN CENTER"});
+  // multi-word members have their words separated by single spaces.
+  const std::vector<std::string>* synset(std::string_view name) const;
+  const std::vector<std::string>& transformations() const { return transformations_; }
+  std::size_t pattern_count() const;
+
+ private:
+  std::vector<VerbBlock> blocks_;
+  std::vector<VerbEntry> verbs_;
+  std::unordered_map<std::string, std::vector<int>> by_word_;
+  std::unordered_map<std::string, std::vector<std::string>> synsets_;
+  std::vector<std::string> transformations_;
+};
+
+// ---------------------------------------------------------------- ontology
+
+// The PETRARCH internal coding ontology: CAMEO code <-> 16-bit value whose
+// hex digits encode the cue category and sub-dimensions ("010:0x1000",
+// "011:0x1000-0xFFFF"). Used to combine the codes of nested verbs.
+class CodeOntology {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+  // Value of a CAMEO code, if listed.
+  std::optional<int> value(std::string_view code) const;
+  // The CAMEO code listed with exactly this value (first in file order).
+  std::optional<std::string> code(int value) const;
+  std::size_t size() const { return to_value_.size(); }
+
+ private:
+  std::unordered_map<std::string, int> to_value_;
+  std::unordered_map<int, std::string> to_code_;
+};
+
+// All dictionaries the coder needs, loaded once and shared read-only.
+struct Dictionaries {
+  VerbDictionary verbs;
+  ActorDictionary actors;
+  AgentDictionary agents;
+  DiscardList discards;
+  CodeOntology ontology;
+  std::vector<InputError> errors;  // every problem met while loading
+};
+
+}  // namespace dyad

@@ -1,0 +1,798 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <charconv>
+#include <deque>
+#include <string_view>
+
+namespace dyad {
+namespace {
+
+constexpr int kMaxPhraseWords = 12;
+
+bool is_personal_pronoun(std::string_view upper) {
+  static constexpr std::string_view kPronouns[] = {"IT", "ITS", "HE", "HIS", "SHE", "HER",
+                                                   "THEY", "THEIR", "THEM", "HIM"};
+  return std::find(std::begin(kPronouns), std::end(kPronouns), upper) != std::end(kPronouns);
+}
+
+// An actor or agent phrase found in the sentence.
+struct Mention {
+  int first = 0;
+  int last = 0;
+  int head = 0;  // the word of the span whose head lies outside it
+  bool agent = false;
+  int entry = 0;  // index into the actor or agent dictionary
+};
+
+// The actors a noun phrase names, before agents are composed with them.
+struct NounPhrase {
+  std::vector<std::pair<std::string, std::string>> actors;  // code, text
+  std::vector<int> agents;                                  // agent entries, in order
+  std::string text;
+  bool empty() const { return actors.empty() && agents.empty(); }
+};
+
+// An actor as it takes part in an event.
+struct Participant {
+  std::string code;
+  std::string text;
+};
+
+// What a verb codes on its own: the code, the pattern and the tokens the
+// pattern tied to its preposition slots.
+struct VerbCoding {
+  int verb = 0;
+  std::string code;
+  std::string code2;
+  std::string pattern;
+  std::vector<int> prep_tokens;
+  bool negated = false;
+  std::string verb_text;
+};
+
+// Codes one sentence. Holds per-sentence scratch state; built and dropped
+// for every sentence so the shared Coder stays immutable.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Dictionaries& dict, const CoderOptions& options, const Sentence& s,
+                StoryContext& story)
+      : dict_(dict), options_(options), s_(s), story_(story), n_(static_cast<int>(s.size())) {
+    form_.resize(static_cast<std::size_t>(n_) + 1);
+    lemma_.resize(static_cast<std::size_t>(n_) + 1);
+    for (int i = 1; i <= n_; ++i) {
+      form_[static_cast<std::size_t>(i)] = to_upper_ascii(s.token(i).form);
+      lemma_[static_cast<std::size_t>(i)] = to_upper_ascii(s.token(i).lemma);
+    }
+    find_mentions();
+  }
+
+  std::vector<Event> run();
+
+ private:
+  const std::string& form(int i) const { return form_[static_cast<std::size_t>(i)]; }
+  const std::string& lemma(int i) const { return lemma_[static_cast<std::size_t>(i)]; }
+  const Token& tok(int i) const { return s_.token(i); }
+
+  void find_mentions();
+  NounPhrase noun_phrase(int head, bool allow_pronoun) const;
+  std::vector<Participant> participants(int head, bool allow_pronoun) const;
+  std::vector<Participant> compose(const NounPhrase& np) const;
+  std::vector<Participant> first_actor_in(int root, int skip_subtree) const;
+  std::vector<Participant> subject_of(int verb, bool* passive) const;
+  std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
+  std::vector<Participant> passive_source(int verb) const;
+
+  bool find_verb(int v, VerbCoding& out) const;
+  bool word_matches(int token, std::string_view word, int depth = 0) const;
+  bool match_sequence(const std::vector<int>& zone, std::size_t& pos,
+                      const std::vector<std::string>& words, int head_limit) const;
+  bool match_pattern(const VerbPattern& p, int v, const std::vector<int>& before,
+                     const std::vector<int>& after, int* score,
+                     std::vector<int>* prep_tokens) const;
+  std::string preposition_of(int token) const;
+  std::string negate(const std::string& code) const;
+
+  const Dictionaries& dict_;
+  const CoderOptions& options_;
+  const Sentence& s_;
+  StoryContext& story_;
+  int n_;
+  std::vector<std::string> form_;
+  std::vector<std::string> lemma_;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_at_;  // token -> mention index or -1
+};
+
+void SentenceCoder::find_mentions() {
+  mention_at_.assign(static_cast<std::size_t>(n_) + 1, -1);
+  std::vector<std::string_view> words;
+  std::vector<std::string_view> alts;
+  for (int i = 1; i <= n_;) {
+    words.clear();
+    alts.clear();
+    for (int j = i; j <= n_ && j < i + kMaxPhraseWords; ++j) {
+      words.push_back(form(j));
+      alts.push_back(lemma(j));
+    }
+    const Phrase* actor = dict_.actors.phrases().longest_match(words, alts);
+    const Phrase* agent = dict_.agents.phrases().longest_match(words, alts);
+    const Phrase* best = actor;
+    bool is_agent = false;
+    if (agent && (!actor || agent->words.size() > actor->words.size())) {
+      best = agent;
+      is_agent = true;
+    }
+    if (!best || tok(i).upos == "PUNCT") {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.first = i;
+    m.last = i + static_cast<int>(best->words.size()) - 1;
+    m.agent = is_agent;
+    m.entry = best->entry;
+    m.head = m.first;
+    for (int j = m.first; j <= m.last; ++j) {
+      int h = tok(j).head;
+      if (h < m.first || h > m.last) {
+        m.head = j;
+        break;
+      }
+    }
+    for (int j = m.first; j <= m.last; ++j) {
+      mention_at_[static_cast<std::size_t>(j)] = static_cast<int>(mentions_.size());
+    }
+    mentions_.push_back(m);
+    i = m.last + 1;
+  }
+}
+
+// Collects the actor and agent mentions of the noun phrase headed by `head`:
+// the head's own words and pre-modifiers (compound, flat, amod, possessive)
+// name agents and actors; a post-modifier ("of Gondor", "in Arnor and
+// Gondor") supplies actors when the head has none of its own.
+NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
+  NounPhrase np;
+  std::vector<int> own;                    // mentions in head span and pre-modifiers
+  std::vector<std::vector<int>> branches;  // mentions in each post-modifier branch
+  std::vector<bool> seen(mentions_.size(), false);
+  auto visit = [&](auto&& self, int node, int branch) -> void {
+    int m = mention_at_[static_cast<std::size_t>(node)];
+    if (m >= 0 && !seen[static_cast<std::size_t>(m)]) {
+      seen[static_cast<std::size_t>(m)] = true;
+      if (branch < 0) {
+        own.push_back(m);
+      } else {
+        branches[static_cast<std::size_t>(branch)].push_back(m);
+      }
+    }
+    for (int c : s_.children(node)) {
+      const Token& t = tok(c);
+      switch (t.relation) {
+        case Relation::kCompound:
+        case Relation::kFlat:
+        case Relation::kFixed:
+        case Relation::kAmod:
+        case Relation::kDet:
+        case Relation::kNummod:
+          self(self, c, branch);
+          break;
+        case Relation::kNmod:
+          if (t.deprel.find("poss") != std::string::npos) {
+            self(self, c, branch);
+          } else if (branch < 0) {
+            branches.emplace_back();
+            self(self, c, static_cast<int>(branches.size()) - 1);
+          } else {
+            self(self, c, branch);
+          }
+          break;
+        case Relation::kConj:
+          if (branch >= 0) self(self, c, branch);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(visit, head, -1);
+  std::sort(own.begin(), own.end());
+  // Actors: the head's own, else the first post-modifier branch with actors.
+  auto add_actor = [&](int m) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    std::string code =
+        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    if (code.empty()) return false;
+    np.actors.emplace_back(code, s_.span_text(mm.first, mm.last));
+    return true;
+  };
+  int head_mention = mention_at_[static_cast<std::size_t>(head)];
+  if (head_mention >= 0 && !mentions_[static_cast<std::size_t>(head_mention)].agent) {
+    add_actor(head_mention);
+  }
+  for (int m : own) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.agent) {
+      np.agents.push_back(mm.entry);
+    } else if (np.actors.empty()) {
+      add_actor(m);
+    }
+  }
+  if (np.actors.empty()) {
+    for (const auto& b : branches) {
+      for (int m : b) {
+        if (!mentions_[static_cast<std::size_t>(m)].agent) add_actor(m);
+      }
+      if (!np.actors.empty()) break;
+    }
+  }
+  if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head))) {
+    // Nearest earlier actor in this sentence, else in the story.
+    for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      if (mm.last >= head || mm.agent) continue;
+      if (add_actor(m)) break;
+    }
+    if (np.actors.empty() && !story_.last_actor_code.empty()) {
+      np.actors.emplace_back(story_.last_actor_code, story_.last_actor_text);
+    }
+  }
+  auto [first, last] = s_.subtree_span(head);
+  np.text = s_.span_text(first, last);
+  return np;
+}
+
+std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
+  std::vector<Participant> out;
+  std::vector<std::pair<std::string, std::string>> bases = np.actors;
+  if (bases.empty()) bases.emplace_back("---", np.text);
+  for (auto& [code, text] : bases) {
+    std::string c = code;
+    for (int a : np.agents) {
+      const AgentEntry& e = dict_.agents.entries()[static_cast<std::size_t>(a)];
+      if (e.code.empty()) continue;
+      if (e.prefix) {
+        if (c.rfind(e.code, 0) != 0) c = e.code + c;
+        continue;
+      }
+      bool present = false;
+      for (std::size_t i = 3; i + e.code.size() <= c.size(); i += 3) {
+        if (c.compare(i, e.code.size(), e.code) == 0) present = true;
+      }
+      if (!present) c += e.code;
+    }
+    out.push_back({c, np.actors.empty() ? np.text : text});
+  }
+  return out;
+}
+
+// Participants named by the phrase headed by `head` and its conjuncts. A
+// conjunct with agents but no actor of its own shares the first conjunct's
+// actors ("Danish media and government" -> DNKMED, DNKGOV).
+std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronoun) const {
+  std::vector<Participant> out;
+  NounPhrase first = noun_phrase(head, allow_pronoun);
+  std::vector<int> conjuncts;
+  auto collect = [&](auto&& self, int node) -> void {
+    for (int c : s_.children(node)) {
+      if (tok(c).relation == Relation::kConj) {
+        conjuncts.push_back(c);
+        self(self, c);
+      }
+    }
+  };
+  collect(collect, head);
+  if (!first.empty()) {
+    for (auto& p : compose(first)) out.push_back(std::move(p));
+  }
+  for (int c : conjuncts) {
+    NounPhrase np = noun_phrase(c, allow_pronoun);
+    if (np.empty()) continue;
+    if (np.actors.empty()) np.actors = first.actors;
+    for (auto& p : compose(np)) out.push_back(std::move(p));
+  }
+  // Within the phrase, actors found only through a shared modifier
+  // ("Lawmakers and officials in Arnor and Gondor") are distributed.
+  if (!first.actors.empty() || out.empty()) return out;
+  return out;
+}
+
+// Breadth-first search for the first phrase that names an actor under
+// `root`, not descending into `skip_subtree`.
+std::vector<Participant> SentenceCoder::first_actor_in(int root, int skip_subtree) const {
+  std::deque<int> queue{root};
+  while (!queue.empty()) {
+    int node = queue.front();
+    queue.pop_front();
+    if (node == skip_subtree) continue;
+    if (tok(node).is_nominal() || mention_at_[static_cast<std::size_t>(node)] >= 0) {
+      auto ps = participants(node, false);
+      bool has_actor = std::any_of(ps.begin(), ps.end(),
+                                   [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
+      if (has_actor) return ps;
+    }
+    for (int c : s_.children(node)) {
+      Relation r = tok(c).relation;
+      if (r == Relation::kPunct || r == Relation::kConj) continue;
+      queue.push_back(c);
+    }
+  }
+  return {};
+}
+
+std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) const {
+  *passive = false;
+  for (int v = verb, steps = 0; v > 0 && steps < n_; ++steps) {
+    if (int c = s_.child(v, Relation::kNsubj)) return participants(c, true);
+    if (int c = s_.child(v, Relation::kNsubjPass)) {
+      if (v == verb) {
+        *passive = true;
+        return passive_source(verb);
+      }
+      return participants(c, true);
+    }
+    const Token& t = tok(v);
+    // Control and coordination: the subject is inherited from the governor.
+    if (t.relation == Relation::kXcomp) {
+      if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
+      v = t.head;
+      continue;
+    }
+    if (t.relation == Relation::kConj || t.relation == Relation::kAdvcl ||
+        t.relation == Relation::kCcomp) {
+      v = t.head;
+      continue;
+    }
+    if (t.relation == Relation::kAcl) return participants(t.head, true);
+    break;
+  }
+  return {};
+}
+
+// Passive voice: the agent ("by X") is the source; without one, the first
+// actor of another oblique phrase stands in (PETRARCH's convention).
+std::vector<Participant> SentenceCoder::passive_source(int verb) const {
+  std::vector<int> obliques;
+  for (int c : s_.children(verb)) {
+    if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod) obliques.push_back(c);
+  }
+  for (int c : obliques) {
+    if (preposition_of(c) == "BY") {
+      auto ps = participants(c, true);
+      if (!ps.empty()) return ps;
+    }
+  }
+  for (int c : obliques) {
+    auto ps = first_actor_in(c, 0);
+    if (!ps.empty()) return ps;
+  }
+  return {};
+}
+
+std::string SentenceCoder::preposition_of(int token) const {
+  for (int c : s_.children(token)) {
+    Relation r = tok(c).relation;
+    if (r == Relation::kCase || r == Relation::kMark) return form(c);
+  }
+  return {};
+}
+
+std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool passive) const {
+  int v = vc.verb;
+  if (passive) {
+    if (int c = s_.child(v, Relation::kNsubjPass)) {
+      auto ps = participants(c, true);
+      if (!ps.empty()) return ps;
+    }
+  }
+  for (int p : vc.prep_tokens) {
+    auto ps = first_actor_in(p, 0);
+    if (!ps.empty()) return ps;
+  }
+  std::vector<int> order;
+  for (Relation r : {Relation::kObj, Relation::kIobj}) {
+    for (int c : s_.children(v, r)) order.push_back(c);
+  }
+  for (int c : s_.children(v)) {
+    Relation r = tok(c).relation;
+    if ((r == Relation::kObl || r == Relation::kNmod) && !(passive && preposition_of(c) == "BY")) {
+      order.push_back(c);
+    }
+  }
+  for (int c : s_.children(v, Relation::kXcomp)) order.push_back(c);
+  for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
+  for (int c : order) {
+    auto ps = first_actor_in(c, 0);
+    if (!ps.empty()) return ps;
+  }
+  return {};
+}
+
+bool SentenceCoder::word_matches(int token, std::string_view word, int depth) const {
+  if (word.empty()) return false;
+  if (word[0] == '&') {
+    const auto* members = dict_.verbs.synset(word);
+    if (!members || depth > 4) return false;
+    for (const auto& m : *members) {
+      if (m.find(' ') != std::string::npos) continue;  // multi-word members: see match_sequence
+      if (word_matches(token, m, depth + 1)) return true;
+    }
+    return false;
+  }
+  return form(token) == word || lemma(token) == word;
+}
+
+// Matches `words` in order against zone[pos..], allowing gaps; each word
+// may be a synset whose members span several words. All matched tokens
+// must lie under the token that matched the last word when head_limit is
+// set. Advances pos past the match.
+bool SentenceCoder::match_sequence(const std::vector<int>& zone, std::size_t& pos,
+                                   const std::vector<std::string>& words, int head_limit) const {
+  std::size_t p = pos;
+  std::vector<int> matched;
+  for (const auto& w : words) {
+    bool found = false;
+    for (std::size_t k = p; k < zone.size() && !found; ++k) {
+      if (word_matches(zone[k], w)) {
+        matched.push_back(zone[k]);
+        p = k + 1;
+        found = true;
+      } else if (w[0] == '&') {
+        // multi-word synset members ("ECONOMIC SANCTIONS")
+        if (const auto* members = dict_.verbs.synset(w)) {
+          for (const auto& m : *members) {
+            if (m.find(' ') == std::string::npos) continue;
+            std::vector<std::string> parts;
+            for (std::size_t a = 0, b; a <= m.size(); a = b + 1) {
+              b = m.find(' ', a);
+              if (b == std::string::npos) b = m.size();
+              std::string part = m.substr(a, b - a);
+              if (!part.empty() && part != "(" && part != ")") {
+                if (part.front() == '(') part.erase(0, 1);
+                if (!part.empty() && part.back() == ')') part.pop_back();
+                if (!part.empty()) parts.push_back(part);
+              }
+            }
+            bool all = k + parts.size() <= zone.size();
+            for (std::size_t q = 0; all && q < parts.size(); ++q) {
+              all = word_matches(zone[k + q], parts[q]);
+            }
+            if (all) {
+              matched.push_back(zone[k + parts.size() - 1]);
+              p = k + parts.size();
+              found = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+    if (!found) return false;
+  }
+  if (head_limit && !matched.empty()) {
+    int head = matched.back();
+    for (int m : matched) {
+      if (!s_.dominates(head, m)) return false;
+    }
+  }
+  pos = p;
+  return true;
+}
+
+bool SentenceCoder::match_pattern(const VerbPattern& p, int /*v*/, const std::vector<int>& before,
+                                  const std::vector<int>& after, int* score,
+                                  std::vector<int>* prep_tokens) const {
+  int total = 0;
+  prep_tokens->clear();
+  auto run = [&](const std::vector<PatternElement>& elements, const std::vector<int>& zone) {
+    std::size_t pos = 0;
+    for (const auto& e : elements) {
+      switch (e.kind) {
+        case PatternElement::Kind::kWord:
+        case PatternElement::Kind::kNounPhrase:
+          if (!match_sequence(zone, pos, e.words, e.kind == PatternElement::Kind::kNounPhrase)) {
+            return false;
+          }
+          total += static_cast<int>(e.words.size());
+          break;
+        case PatternElement::Kind::kPreposition: {
+          bool found = false;
+          for (std::size_t k = pos; k < zone.size() && !found; ++k) {
+            int t = zone[k];
+            if (preposition_of(t) != e.preposition) continue;
+            if (!e.words.empty()) {
+              std::vector<int> sub;
+              for (std::size_t q = k; q < zone.size(); ++q) {
+                if (s_.dominates(t, zone[q])) sub.push_back(zone[q]);
+              }
+              std::size_t sp = 0;
+              if (!match_sequence(sub, sp, e.words, 0)) continue;
+            }
+            prep_tokens->push_back(t);
+            found = true;
+            pos = k + 1;
+          }
+          if (!found) return false;
+          total += 1 + static_cast<int>(e.words.size());
+          break;
+        }
+        default:
+          break;  // TABARI place markers: no constraint here
+      }
+    }
+    return true;
+  };
+  if (!run(p.before, before) || !run(p.after, after)) return false;
+  *score = total;
+  return true;
+}
+
+bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
+  const Token& t = tok(v);
+  if (t.upos != "VERB") return false;
+  std::vector<int> candidates;
+  for (const std::string* w : {&lemma(v), &form(v)}) {
+    for (int e : dict_.verbs.find(*w)) {
+      if (std::find(candidates.begin(), candidates.end(), e) == candidates.end()) {
+        candidates.push_back(e);
+      }
+    }
+  }
+  if (candidates.empty()) return false;
+  // Prefer the longest multi-word verb whose other words are present.
+  int best = -1;
+  std::size_t best_len = 0;
+  std::string verb_text = t.form;
+  for (int e : candidates) {
+    const VerbEntry& ve = dict_.verbs.verbs()[static_cast<std::size_t>(e)];
+    bool ok = true;
+    std::string text;
+    for (std::size_t j = 0; j < ve.words.size() && ok; ++j) {
+      if (j == ve.verb_index) {
+        text += (text.empty() ? "" : " ") + t.form;
+        continue;
+      }
+      int offset = static_cast<int>(j) - static_cast<int>(ve.verb_index);
+      int pos = v + offset;
+      if (pos >= 1 && pos <= n_ && word_matches(pos, ve.words[j])) {
+        text += (text.empty() ? "" : " ") + tok(pos).form;
+        continue;
+      }
+      ok = false;
+      if (offset > 0) {  // a particle attached to the verb, further on
+        for (int c : s_.children(v)) {
+          if (c > v && (tok(c).deprel == "compound:prt" || tok(c).relation == Relation::kAdvmod) &&
+              word_matches(c, ve.words[j])) {
+            ok = true;
+            text += " " + tok(c).form;
+          }
+        }
+      }
+    }
+    if (ok && (best < 0 || ve.words.size() > best_len)) {
+      best = e;
+      best_len = ve.words.size();
+      verb_text = text;
+    }
+  }
+  if (best < 0) return false;
+  const VerbEntry& ve = dict_.verbs.verbs()[static_cast<std::size_t>(best)];
+  const VerbBlock& block = dict_.verbs.blocks()[static_cast<std::size_t>(ve.block)];
+
+  // Zones: words of the verb's clause before and after it. Other clauses
+  // (adverbial, coordinated, parataxis) are left out.
+  std::vector<int> before;
+  std::vector<int> after;
+  std::vector<bool> excluded(static_cast<std::size_t>(n_) + 1, false);
+  for (int c : s_.children(v)) {
+    Relation r = tok(c).relation;
+    if (r == Relation::kAdvcl || r == Relation::kParataxis || r == Relation::kPunct ||
+        (r == Relation::kConj && tok(c).is_verb())) {
+      for (int d : s_.subtree(c)) excluded[static_cast<std::size_t>(d)] = true;
+    }
+  }
+  for (int d : s_.subtree(v)) {
+    if (d == v || excluded[static_cast<std::size_t>(d)]) continue;
+    (d < v ? before : after).push_back(d);
+  }
+  int best_score = -1;
+  const VerbPattern* best_pattern = nullptr;
+  std::vector<int> preps;
+  std::vector<int> best_preps;
+  for (const VerbPattern& p : block.patterns) {
+    int score = 0;
+    if (match_pattern(p, v, before, after, &score, &preps) && score > best_score) {
+      best_score = score;
+      best_pattern = &p;
+      best_preps = preps;
+    }
+  }
+  out.verb = v;
+  out.verb_text = verb_text;
+  if (best_pattern) {
+    out.code = best_pattern->code;
+    out.code2 = best_pattern->code2;
+    out.pattern = best_pattern->text + " @" + best_pattern->origin;
+    out.prep_tokens = best_preps;
+  } else {
+    out.code = ve.code.empty() ? block.code : ve.code;
+    out.code2 = ve.code.empty() ? block.code2 : "";
+    out.pattern = "--- " + block.name + " [" + out.code + "] --- @" + block.origin;
+  }
+  for (int c : s_.children(v)) {
+    if (tok(c).is_negation()) out.negated = true;
+  }
+  return true;
+}
+
+// Negation through the internal coding ontology: "did not X" is coded as
+// the value of X minus 0xFFFF (the value of 120 Reject).
+std::string SentenceCoder::negate(const std::string& code) const {
+  auto value = dict_.ontology.value(code);
+  if (!value) return {};
+  auto negated = dict_.ontology.code(*value - 0xFFFF);
+  return negated ? *negated : std::string{};
+}
+
+bool is_reported_speech(const std::string& code) { return code.size() >= 2 && code.compare(0, 2, "01") == 0; }
+
+std::vector<Event> SentenceCoder::run() {
+  std::vector<VerbCoding> codings;
+  std::vector<int> coding_of(static_cast<std::size_t>(n_) + 1, -1);
+  for (int v = 1; v <= n_; ++v) {
+    VerbCoding vc;
+    if (find_verb(v, vc)) {
+      coding_of[static_cast<std::size_t>(v)] = static_cast<int>(codings.size());
+      codings.push_back(std::move(vc));
+    }
+  }
+  // A verb whose complement clause is coded gives way to it.
+  auto has_coded_complement = [&](int v) {
+    for (int c : s_.children(v)) {
+      Relation r = tok(c).relation;
+      if (r != Relation::kCcomp && r != Relation::kXcomp) continue;
+      for (int d : s_.subtree(c)) {
+        int k = coding_of[static_cast<std::size_t>(d)];
+        if (k >= 0 && codings[static_cast<std::size_t>(k)].code != "---") return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Event> events;
+  for (const VerbCoding& vc : codings) {
+    if (vc.code == "---" || vc.code.empty()) continue;
+    if (has_coded_complement(vc.verb)) continue;
+    std::string code = vc.code;
+    std::string code2 = vc.code2;
+    if (vc.negated) {
+      code = negate(code);
+      code2.clear();
+      if (code.empty()) continue;
+    }
+    bool passive = false;
+    auto sources = subject_of(vc.verb, &passive);
+    auto targets = target_of(vc, passive);
+    // Speaker of a reported event: the subject of a saying verb above it.
+    std::string speaker, speaker_text;
+    for (int h = tok(vc.verb).head, steps = 0; h > 0 && steps < n_; h = tok(h).head, ++steps) {
+      int k = coding_of[static_cast<std::size_t>(h)];
+      if (k >= 0 && is_reported_speech(codings[static_cast<std::size_t>(k)].code)) {
+        bool p = false;
+        auto sp = subject_of(h, &p);
+        if (!sp.empty()) {
+          speaker = sp.front().code;
+          speaker_text = sp.front().text;
+        }
+        break;
+      }
+    }
+    auto emit = [&](const Participant& src, const Participant& tgt, const std::string& c) {
+      if (c.empty() || c == "---") return;
+      Event e;
+      e.source = src.code;
+      e.target = tgt.code;
+      e.source_text = src.text;
+      e.target_text = tgt.text;
+      e.code = c;
+      e.pattern = vc.pattern;
+      e.negated = vc.negated;
+      e.verb_text = vc.verb_text;
+      e.speaker = speaker;
+      e.speaker_text = speaker_text;
+      events.push_back(std::move(e));
+    };
+    if (targets.empty() && sources.size() > 1) {
+      // A compound subject acting with no object: each with each other.
+      for (const auto& a : sources) {
+        for (const auto& b : sources) {
+          if (&a != &b) emit(a, b, code);
+        }
+      }
+      continue;
+    }
+    if (sources.empty() || targets.empty()) {
+      if (options_.require_dyad) continue;
+      if (sources.empty()) sources.push_back({"---", ""});
+      if (targets.empty()) targets.push_back({"---", ""});
+    }
+    for (const auto& a : sources) {
+      for (const auto& b : targets) {
+        emit(a, b, code);
+        if (!code2.empty()) emit(b, a, code2);
+      }
+    }
+  }
+  // Drop self-directed and repeated events.
+  std::vector<Event> out;
+  for (auto& e : events) {
+    if (e.source == e.target) continue;
+    bool dup = std::any_of(out.begin(), out.end(), [&](const Event& o) {
+      return o.source == e.source && o.target == e.target && o.code == e.code;
+    });
+    if (!dup) out.push_back(std::move(e));
+  }
+  // Remember the last actor named, for pronouns in later sentences.
+  for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.agent) continue;
+    std::string code =
+        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    if (code.empty()) continue;
+    story_.last_actor_code = code;
+    story_.last_actor_text = s_.span_text(mm.first, mm.last);
+    break;
+  }
+  return out;
+}
+
+}  // namespace
+
+int parse_story_date(const std::string& date) {
+  std::string digits;
+  for (char c : date) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() != 8) return 0;
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+Coder::Coder(const Dictionaries& dictionaries, CoderOptions options)
+    : dict_(dictionaries), options_(options) {}
+
+SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryContext& story) const {
+  SentenceCoding result;
+  if (story.date_value == 0) story.date_value = parse_story_date(story.date);
+  std::string text = sentence.text();
+  if (const DiscardEntry* d = dict_.discards.find(text)) {
+    result.discard = d;
+    return result;
+  }
+  SentenceCoder coder(dict_, options_, sentence, story);
+  result.events = coder.run();
+  for (Event& e : result.events) {
+    e.doc_id = story.doc_id;
+    e.sentence_id = sentence_id;
+    e.date = story.date;
+  }
+  return result;
+}
+
+std::vector<Event> Coder::code(const Document& document) const {
+  StoryContext story;
+  story.doc_id = document.id;
+  story.date = document.date;
+  story.date_value = parse_story_date(document.date);
+  std::vector<Event> out;
+  int id = 0;
+  for (const Sentence& s : document.sentences) {
+    SentenceCoding c = code(s, ++id, story);
+    if (c.discard && c.discard->story) return {};
+    for (auto& e : c.events) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,54 @@
+// The event coder: reads Universal Dependencies trees and codes who did what
+// to whom in CAMEO, using verb patterns, actor and agent dictionaries.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dictionaries/dictionaries.h"
+#include "document/document.h"
+#include "events/event.h"
+
+namespace dyad {
+
+// Coder switches (the PETRARCH options that change results).
+struct CoderOptions {
+  bool require_dyad = true;  // drop events that lack a source or a target
+};
+
+// What the coder remembers across the sentences of one story: the date and
+// the most recent actor, for pronoun reference ("it", "he", "its").
+struct StoryContext {
+  std::string doc_id;
+  std::string date;  // YYYYMMDD
+  int date_value = 0;
+  std::string last_actor_code;
+  std::string last_actor_text;
+};
+
+// The coder's answer for one sentence.
+struct SentenceCoding {
+  std::vector<Event> events;
+  const DiscardEntry* discard = nullptr;  // the discard phrase that matched
+};
+
+class Coder {
+ public:
+  // `dictionaries` must outlive the coder; it is only read, so one set can
+  // serve many coders on many threads.
+  explicit Coder(const Dictionaries& dictionaries, CoderOptions options = {});
+
+  SentenceCoding code(const Sentence& sentence, int sentence_id, StoryContext& story) const;
+
+  // Codes every sentence of a document; a story discard stops the document.
+  std::vector<Event> code(const Document& document) const;
+
+ private:
+  const Dictionaries& dict_;
+  CoderOptions options_;
+};
+
+// Parses "YYYYMMDD" (or "YYYY-MM-DD") into an integer; 0 when malformed.
+int parse_story_date(const std::string& date);
+
+}  // namespace dyad
