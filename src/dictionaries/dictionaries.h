@@ -113,6 +113,7 @@ struct DiscardEntry {
   std::string origin;
 };
 
+// The discard phrases of one or more files, in file order.
 class DiscardList {
  public:
   void load(const std::string& path, std::vector<InputError>& errors);
@@ -148,7 +149,7 @@ struct PatternElement {
 struct VerbPattern {
   std::vector<PatternElement> before;  // left of '*', in order
   std::vector<PatternElement> after;   // right of '*', in order
-  std::string code;                    // "050"; "---" codes nothing
+  std::string code;                    // "050"; "---" codes nothing; "" for [:B]
   std::string code2;                   // second code of [A:B], "" if none
   std::string text;                    // the line as written (trimmed)
   std::string origin;                  // "file:line"
@@ -157,7 +158,7 @@ struct VerbPattern {
 // A verb block: "--- NAME [CODE] ---", its verbs and patterns.
 struct VerbBlock {
   std::string name;
-  std::string code;   // block default code; "---" codes nothing
+  std::string code;   // block default code; "---" codes nothing; "" for [:B]
   std::string code2;  // second code of [A:B], "" if none
   std::vector<VerbPattern> patterns;
   std::string origin;
@@ -170,6 +171,7 @@ struct VerbEntry {
   std::size_t verb_index = 0;
   std::vector<std::string> forms;  // irregular forms of the verb word, from {...}
   std::string code;                // the verb's own [CODE], "" = use the block's
+  std::string code2;               // second code of the verb's own [A:B], "" if none
   int block = 0;                   // index into VerbDictionary::blocks()
   std::string origin;
 };
