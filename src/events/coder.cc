@@ -46,9 +46,21 @@ struct VerbCoding {
   std::string code;
   std::string code2;
   std::string pattern;
-  std::vector<int> prep_tokens;
+  std::vector<int> prep_tokens;  // objects of the pattern's prepositional phrases
+  int source_token = 0;           // bound by a '$' in the pattern
+  int target_token = 0;           // bound by a '+' in the pattern
+  bool target_is_subject = false;  // '+' before the verb: the subject is the target
   bool negated = false;
   std::string verb_text;
+};
+
+// Where a pattern's '$' and '+' markers point.
+struct Binding {
+  std::vector<int> prep_tokens;
+  int source_token = 0;
+  int target_token = 0;
+  bool target_is_subject = false;
+  bool source_before = false;
 };
 
 // Codes one sentence. Holds per-sentence scratch state; built and dropped
@@ -87,9 +99,9 @@ class SentenceCoder {
   bool word_matches(int token, std::string_view word, int depth = 0) const;
   bool match_sequence(const std::vector<int>& zone, std::size_t& pos,
                       const std::vector<std::string>& words, int head_limit) const;
-  bool match_pattern(const VerbPattern& p, int v, const std::vector<int>& before,
-                     const std::vector<int>& after, int* score,
-                     std::vector<int>* prep_tokens) const;
+  bool match_pattern(const VerbPattern& p, const std::vector<int>& before,
+                     const std::vector<int>& after, int* score, Binding* binding) const;
+  int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   std::string preposition_of(int token) const;
   std::string negate(const std::string& code) const;
 
@@ -148,24 +160,24 @@ void SentenceCoder::find_mentions() {
   }
 }
 
-// Collects the actor and agent mentions of the noun phrase headed by `head`:
-// the head's own words and pre-modifiers (compound, flat, amod, possessive)
-// name agents and actors; a post-modifier ("of Gondor", "in Arnor and
-// Gondor") supplies actors when the head has none of its own.
+// Collects the actors and agents of the noun phrase headed by `head`. The
+// head's own words and its pre-modifiers (compound, flat, amod, possessive)
+// name agents and actors, the leftmost actor first; coordinated modifiers
+// give alternatives ("Eriadori and Calenardhon leaders"). When they name no
+// actor, the first post-modifier that does ("of Gondor", "in Arnor and
+// Gondor", "by Osgiliath soldiers") supplies the actors, already composed
+// with that phrase's own agents.
 NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   NounPhrase np;
-  std::vector<int> own;                    // mentions in head span and pre-modifiers
-  std::vector<std::vector<int>> branches;  // mentions in each post-modifier branch
+  std::vector<int> own;        // mentions in the head span and pre-modifiers
+  std::vector<int> conj_own;   // mentions in conjuncts of pre-modifiers
+  std::vector<int> post;       // post-modifier roots, in order
   std::vector<bool> seen(mentions_.size(), false);
-  auto visit = [&](auto&& self, int node, int branch) -> void {
+  auto visit = [&](auto&& self, int node, bool in_conj) -> void {
     int m = mention_at_[static_cast<std::size_t>(node)];
     if (m >= 0 && !seen[static_cast<std::size_t>(m)]) {
       seen[static_cast<std::size_t>(m)] = true;
-      if (branch < 0) {
-        own.push_back(m);
-      } else {
-        branches[static_cast<std::size_t>(branch)].push_back(m);
-      }
+      (in_conj ? conj_own : own).push_back(m);
     }
     for (int c : s_.children(node)) {
       const Token& t = tok(c);
@@ -176,29 +188,25 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
         case Relation::kAmod:
         case Relation::kDet:
         case Relation::kNummod:
-          self(self, c, branch);
+          self(self, c, in_conj);
           break;
         case Relation::kNmod:
           if (t.deprel.find("poss") != std::string::npos) {
-            self(self, c, branch);
-          } else if (branch < 0) {
-            branches.emplace_back();
-            self(self, c, static_cast<int>(branches.size()) - 1);
-          } else {
-            self(self, c, branch);
+            self(self, c, in_conj);
+          } else if (node == head) {
+            post.push_back(c);
           }
           break;
         case Relation::kConj:
-          if (branch >= 0) self(self, c, branch);
+          if (node != head) self(self, c, true);
           break;
         default:
           break;
       }
     }
   };
-  visit(visit, head, -1);
+  visit(visit, head, false);
   std::sort(own.begin(), own.end());
-  // Actors: the head's own, else the first post-modifier branch with actors.
   auto add_actor = [&](int m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     std::string code =
@@ -207,10 +215,6 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     np.actors.emplace_back(code, s_.span_text(mm.first, mm.last));
     return true;
   };
-  int head_mention = mention_at_[static_cast<std::size_t>(head)];
-  if (head_mention >= 0 && !mentions_[static_cast<std::size_t>(head_mention)].agent) {
-    add_actor(head_mention);
-  }
   for (int m : own) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     if (mm.agent) {
@@ -219,12 +223,19 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       add_actor(m);
     }
   }
+  if (!np.actors.empty()) {
+    for (int m : conj_own) {
+      if (!mentions_[static_cast<std::size_t>(m)].agent) add_actor(m);
+    }
+  }
   if (np.actors.empty()) {
-    for (const auto& b : branches) {
-      for (int m : b) {
-        if (!mentions_[static_cast<std::size_t>(m)].agent) add_actor(m);
-      }
-      if (!np.actors.empty()) break;
+    for (int c : post) {
+      auto ps = participants(c, false);
+      bool real = std::any_of(ps.begin(), ps.end(),
+                              [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
+      if (!real) continue;
+      for (auto& p : ps) np.actors.emplace_back(p.code, p.text);
+      break;
     }
   }
   if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head))) {
@@ -273,11 +284,14 @@ std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
 std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronoun) const {
   std::vector<Participant> out;
   NounPhrase first = noun_phrase(head, allow_pronoun);
-  std::vector<int> conjuncts;
+  // Conjuncts, and appositions that name an actor of their own (a list
+  // parsed as apposition: "Mordor, the Shire, Arnor and Bree").
+  std::vector<std::pair<int, bool>> others;  // token, is apposition
   auto collect = [&](auto&& self, int node) -> void {
     for (int c : s_.children(node)) {
-      if (tok(c).relation == Relation::kConj) {
-        conjuncts.push_back(c);
+      Relation r = tok(c).relation;
+      if (r == Relation::kConj || r == Relation::kAppos) {
+        others.emplace_back(c, r == Relation::kAppos);
         self(self, c);
       }
     }
@@ -286,15 +300,16 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
   if (!first.empty()) {
     for (auto& p : compose(first)) out.push_back(std::move(p));
   }
-  for (int c : conjuncts) {
+  for (auto [c, appos] : others) {
     NounPhrase np = noun_phrase(c, allow_pronoun);
-    if (np.empty()) continue;
+    if (np.empty() || (appos && np.actors.empty())) continue;
     if (np.actors.empty()) np.actors = first.actors;
-    for (auto& p : compose(np)) out.push_back(std::move(p));
+    for (auto& p : compose(np)) {
+      bool dup = std::any_of(out.begin(), out.end(),
+                             [&](const Participant& o) { return o.code == p.code; });
+      if (!dup) out.push_back(std::move(p));
+    }
   }
-  // Within the phrase, actors found only through a shared modifier
-  // ("Lawmakers and officials in Arnor and Gondor") are distributed.
-  if (!first.actors.empty() || out.empty()) return out;
   return out;
 }
 
@@ -480,12 +495,27 @@ bool SentenceCoder::match_sequence(const std::vector<int>& zone, std::size_t& po
   return true;
 }
 
-bool SentenceCoder::match_pattern(const VerbPattern& p, int /*v*/, const std::vector<int>& before,
+// The first word at or after zone[pos] that belongs to an actor phrase.
+int SentenceCoder::next_actor_token(const std::vector<int>& zone, std::size_t& pos) const {
+  for (std::size_t k = pos; k < zone.size(); ++k) {
+    int m = mention_at_[static_cast<std::size_t>(zone[k])];
+    if (m >= 0 && !mentions_[static_cast<std::size_t>(m)].agent) {
+      pos = k + 1;
+      return zone[k];
+    }
+  }
+  return 0;
+}
+
+bool is_marker(std::string_view w) { return w == "+" || w == "$" || w == "^" || w == "%"; }
+
+bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& before,
                                   const std::vector<int>& after, int* score,
-                                  std::vector<int>* prep_tokens) const {
+                                  Binding* binding) const {
   int total = 0;
-  prep_tokens->clear();
-  auto run = [&](const std::vector<PatternElement>& elements, const std::vector<int>& zone) {
+  *binding = Binding{};
+  auto run = [&](const std::vector<PatternElement>& elements, const std::vector<int>& zone,
+                 bool is_before) {
     std::size_t pos = 0;
     for (const auto& e : elements) {
       switch (e.kind) {
@@ -497,33 +527,59 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int /*v*/, const std::ve
           total += static_cast<int>(e.words.size());
           break;
         case PatternElement::Kind::kPreposition: {
+          std::vector<std::string> words;
+          std::string role;
+          for (const auto& w : e.words) {
+            if (w == "+" || w == "$") role = w;
+            if (!is_marker(w)) words.push_back(w);
+          }
           bool found = false;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
             int t = zone[k];
             if (preposition_of(t) != e.preposition) continue;
-            if (!e.words.empty()) {
+            if (!words.empty()) {
               std::vector<int> sub;
               for (std::size_t q = k; q < zone.size(); ++q) {
                 if (s_.dominates(t, zone[q])) sub.push_back(zone[q]);
               }
               std::size_t sp = 0;
-              if (!match_sequence(sub, sp, e.words, 0)) continue;
+              if (!match_sequence(sub, sp, words, 0)) continue;
             }
-            prep_tokens->push_back(t);
+            binding->prep_tokens.push_back(t);
+            if (role == "+") binding->target_token = t;
+            if (role == "$") binding->source_token = t;
             found = true;
             pos = k + 1;
           }
           if (!found) return false;
-          total += 1 + static_cast<int>(e.words.size());
+          total += 1 + static_cast<int>(words.size());
           break;
         }
-        default:
-          break;  // TABARI place markers: no constraint here
+        case PatternElement::Kind::kSource:
+        case PatternElement::Kind::kTarget: {
+          bool source = e.kind == PatternElement::Kind::kSource;
+          if (is_before) {
+            // A marker before the verb names the subject's role.
+            if (!source) binding->target_is_subject = true;
+            if (source) binding->source_before = true;
+            break;
+          }
+          int t = next_actor_token(zone, pos);
+          if (!t) return false;
+          (source ? binding->source_token : binding->target_token) = t;
+          break;
+        }
+        case PatternElement::Kind::kSkip:
+          if (pos >= zone.size()) return false;
+          ++pos;
+          break;
+        case PatternElement::Kind::kCompound:
+          break;
       }
     }
     return true;
   };
-  if (!run(p.before, before) || !run(p.after, after)) return false;
+  if (!run(p.before, before, true) || !run(p.after, after, false)) return false;
   *score = total;
   return true;
 }
@@ -598,14 +654,14 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   }
   int best_score = -1;
   const VerbPattern* best_pattern = nullptr;
-  std::vector<int> preps;
-  std::vector<int> best_preps;
+  Binding binding;
+  Binding best_binding;
   for (const VerbPattern& p : block.patterns) {
     int score = 0;
-    if (match_pattern(p, v, before, after, &score, &preps) && score > best_score) {
+    if (match_pattern(p, before, after, &score, &binding) && score > best_score) {
       best_score = score;
       best_pattern = &p;
-      best_preps = preps;
+      best_binding = binding;
     }
   }
   out.verb = v;
@@ -614,7 +670,10 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.code = best_pattern->code;
     out.code2 = best_pattern->code2;
     out.pattern = best_pattern->text + " @" + best_pattern->origin;
-    out.prep_tokens = best_preps;
+    out.prep_tokens = best_binding.prep_tokens;
+    out.source_token = best_binding.source_token;
+    out.target_token = best_binding.target_token;
+    out.target_is_subject = best_binding.target_is_subject;
   } else {
     out.code = ve.code.empty() ? block.code : ve.code;
     out.code2 = ve.code.empty() ? block.code2 : "";
@@ -647,22 +706,38 @@ std::vector<Event> SentenceCoder::run() {
       codings.push_back(std::move(vc));
     }
   }
-  // A verb whose complement clause is coded gives way to it.
-  auto has_coded_complement = [&](int v) {
+  // Deepest verbs first, so that a verb whose complement clause yields an
+  // event can give way to it ("indicated it would act" codes the acting).
+  auto depth = [&](int v) {
+    int d = 0;
+    for (int h = tok(v).head; h > 0 && d < n_; h = tok(h).head) ++d;
+    return d;
+  };
+  std::vector<std::size_t> order(codings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return depth(codings[a].verb) > depth(codings[b].verb);
+  });
+  std::vector<bool> produced(static_cast<std::size_t>(n_) + 1, false);
+  auto is_complement = [&](int c) {
+    Relation r = tok(c).relation;
+    if (r == Relation::kCcomp || r == Relation::kXcomp) return true;
+    return r == Relation::kAdvcl && preposition_of(c) == "TO";
+  };
+  auto complement_produced = [&](int v) {
     for (int c : s_.children(v)) {
-      Relation r = tok(c).relation;
-      if (r != Relation::kCcomp && r != Relation::kXcomp) continue;
+      if (!is_complement(c)) continue;
       for (int d : s_.subtree(c)) {
-        int k = coding_of[static_cast<std::size_t>(d)];
-        if (k >= 0 && codings[static_cast<std::size_t>(k)].code != "---") return true;
+        if (produced[static_cast<std::size_t>(d)]) return true;
       }
     }
     return false;
   };
   std::vector<Event> events;
-  for (const VerbCoding& vc : codings) {
+  for (std::size_t idx : order) {
+    const VerbCoding& vc = codings[idx];
     if (vc.code == "---" || vc.code.empty()) continue;
-    if (has_coded_complement(vc.verb)) continue;
+    if (complement_produced(vc.verb)) continue;
     std::string code = vc.code;
     std::string code2 = vc.code2;
     if (vc.negated) {
@@ -671,8 +746,22 @@ std::vector<Event> SentenceCoder::run() {
       if (code.empty()) continue;
     }
     bool passive = false;
-    auto sources = subject_of(vc.verb, &passive);
-    auto targets = target_of(vc, passive);
+    auto subjects = subject_of(vc.verb, &passive);
+    std::vector<Participant> sources, targets;
+    if (vc.source_token) {
+      sources = first_actor_in(vc.source_token, 0);
+      targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
+    } else {
+      sources = subjects;
+      if (vc.target_token) {
+        targets = first_actor_in(vc.target_token, 0);
+      } else if (vc.target_is_subject) {
+        targets = subjects;
+        sources = target_of(vc, passive);
+      } else {
+        targets = target_of(vc, passive);
+      }
+    }
     // Speaker of a reported event: the subject of a saying verb above it.
     std::string speaker, speaker_text;
     for (int h = tok(vc.verb).head, steps = 0; h > 0 && steps < n_; h = tok(h).head, ++steps) {
@@ -687,6 +776,7 @@ std::vector<Event> SentenceCoder::run() {
         break;
       }
     }
+    std::size_t before = events.size();
     auto emit = [&](const Participant& src, const Participant& tgt, const std::string& c) {
       if (c.empty() || c == "---") return;
       Event e;
@@ -709,19 +799,21 @@ std::vector<Event> SentenceCoder::run() {
           if (&a != &b) emit(a, b, code);
         }
       }
-      continue;
-    }
-    if (sources.empty() || targets.empty()) {
-      if (options_.require_dyad) continue;
-      if (sources.empty()) sources.push_back({"---", ""});
-      if (targets.empty()) targets.push_back({"---", ""});
-    }
-    for (const auto& a : sources) {
-      for (const auto& b : targets) {
-        emit(a, b, code);
-        if (!code2.empty()) emit(b, a, code2);
+    } else {
+      if (sources.empty() || targets.empty()) {
+        if (options_.require_dyad) continue;
+        if (sources.empty()) sources.push_back({"---", ""});
+        if (targets.empty()) targets.push_back({"---", ""});
+      }
+      for (const auto& a : sources) {
+        for (const auto& b : targets) {
+          if (a.code == b.code) continue;
+          emit(a, b, code);
+          if (!code2.empty()) emit(b, a, code2);
+        }
       }
     }
+    if (events.size() > before) produced[static_cast<std::size_t>(vc.verb)] = true;
   }
   // Drop self-directed and repeated events.
   std::vector<Event> out;
