@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <span>
 #include <string_view>
 
 namespace dyad {
@@ -11,8 +12,8 @@ namespace {
 constexpr int kMaxPhraseWords = 12;
 
 bool is_personal_pronoun(std::string_view upper) {
-  static constexpr std::string_view kPronouns[] = {"IT", "ITS", "HE", "HIS", "SHE", "HER",
-                                                   "THEY", "THEIR", "THEM", "HIM"};
+  static constexpr std::string_view kPronouns[] = {"IT",  "ITS",  "HE",    "HIS",  "SHE",
+                                                   "HER", "THEY", "THEIR", "THEM", "HIM"};
   return std::find(std::begin(kPronouns), std::end(kPronouns), upper) != std::end(kPronouns);
 }
 
@@ -46,9 +47,9 @@ struct VerbCoding {
   std::string code;
   std::string code2;
   std::string pattern;
-  std::vector<int> prep_tokens;  // objects of the pattern's prepositional phrases
-  int source_token = 0;           // bound by a '$' in the pattern
-  int target_token = 0;           // bound by a '+' in the pattern
+  std::vector<int> prep_tokens;    // objects of the pattern's prepositional phrases
+  int source_token = 0;            // bound by a '$' in the pattern
+  int target_token = 0;            // bound by a '+' in the pattern
   bool target_is_subject = false;  // '+' before the verb: the subject is the target
   bool negated = false;
   std::string verb_text;
@@ -96,14 +97,20 @@ class SentenceCoder {
   std::vector<Participant> passive_source(int verb) const;
 
   bool find_verb(int v, VerbCoding& out) const;
-  bool word_matches(int token, std::string_view word, int depth = 0) const;
-  bool match_sequence(const std::vector<int>& zone, std::size_t& pos,
-                      const std::vector<std::string>& words, int head_limit) const;
+  int match_at(int token, std::string_view word, int depth) const;
+  bool word_matches(int token, std::string_view word) const;
+  int match_contiguous(int start, std::span<const std::string> words) const;
+  bool match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
+                         const std::vector<std::string>& words) const;
   bool match_pattern(const VerbPattern& p, const std::vector<int>& before,
                      const std::vector<int>& after, int* score, Binding* binding) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
+  int preposition_token(int token) const;
+  bool is_complement(int token) const;
   std::string preposition_of(int token) const;
   std::string negate(const std::string& code) const;
+  std::vector<Event> events_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
+                                const std::vector<int>& coding_of) const;
 
   const Dictionaries& dict_;
   const CoderOptions& options_;
@@ -169,9 +176,9 @@ void SentenceCoder::find_mentions() {
 // with that phrase's own agents.
 NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   NounPhrase np;
-  std::vector<int> own;        // mentions in the head span and pre-modifiers
-  std::vector<int> conj_own;   // mentions in conjuncts of pre-modifiers
-  std::vector<int> post;       // post-modifier roots, in order
+  std::vector<int> own;       // mentions in the head span and pre-modifiers
+  std::vector<int> conj_own;  // mentions in conjuncts of pre-modifiers
+  std::vector<int> post;      // post-modifier roots, in order
   std::vector<bool> seen(mentions_.size(), false);
   auto visit = [&](auto&& self, int node, bool in_conj) -> void {
     int m = mention_at_[static_cast<std::size_t>(node)];
@@ -323,8 +330,8 @@ std::vector<Participant> SentenceCoder::first_actor_in(int root, int skip_subtre
     if (node == skip_subtree) continue;
     if (tok(node).is_nominal() || mention_at_[static_cast<std::size_t>(node)] >= 0) {
       auto ps = participants(node, false);
-      bool has_actor = std::any_of(ps.begin(), ps.end(),
-                                   [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
+      bool has_actor = std::any_of(
+          ps.begin(), ps.end(), [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
       if (has_actor) return ps;
     }
     for (int c : s_.children(node)) {
@@ -370,7 +377,8 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
 std::vector<Participant> SentenceCoder::passive_source(int verb) const {
   std::vector<int> obliques;
   for (int c : s_.children(verb)) {
-    if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod) obliques.push_back(c);
+    if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod)
+      obliques.push_back(c);
   }
   for (int c : obliques) {
     if (preposition_of(c) == "BY") {
@@ -385,12 +393,25 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
   return {};
 }
 
-std::string SentenceCoder::preposition_of(int token) const {
+int SentenceCoder::preposition_token(int token) const {
   for (int c : s_.children(token)) {
     Relation r = tok(c).relation;
-    if (r == Relation::kCase || r == Relation::kMark) return form(c);
+    if (r == Relation::kCase || r == Relation::kMark) return c;
   }
-  return {};
+  return 0;
+}
+
+// A complement clause of its head verb: ccomp, xcomp, or an adverbial
+// clause introduced by "to" (a parser's reading of an infinitive).
+bool SentenceCoder::is_complement(int token) const {
+  Relation r = tok(token).relation;
+  if (r == Relation::kCcomp || r == Relation::kXcomp) return true;
+  return r == Relation::kAdvcl && preposition_of(token) == "TO";
+}
+
+std::string SentenceCoder::preposition_of(int token) const {
+  int p = preposition_token(token);
+  return p ? form(p) : std::string{};
 }
 
 std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool passive) const {
@@ -424,75 +445,85 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   return {};
 }
 
-bool SentenceCoder::word_matches(int token, std::string_view word, int depth) const {
-  if (word.empty()) return false;
-  if (word[0] == '&') {
-    const auto* members = dict_.verbs.synset(word);
-    if (!members || depth > 4) return false;
-    for (const auto& m : *members) {
-      if (m.find(' ') != std::string::npos) continue;  // multi-word members: see match_sequence
-      if (word_matches(token, m, depth + 1)) return true;
+// Number of words matched by dictionary word `word` starting at `token`
+// (a synset member may span several words, "ECONOMIC SANCTIONS"), or 0.
+int SentenceCoder::match_at(int token, std::string_view word, int depth) const {
+  if (word.empty() || token < 1 || token > n_ || depth > 4) return 0;
+  if (word[0] != '&') return form(token) == word || lemma(token) == word ? 1 : 0;
+  const auto* members = dict_.verbs.synset(word);
+  if (!members) return 0;
+  int best = 0;
+  for (const auto& m : *members) {
+    int used = 0;
+    int t = token;
+    bool ok = true;
+    for (std::size_t a = 0, b; a <= m.size() && ok; a = b + 1) {
+      b = m.find(' ', a);
+      if (b == std::string::npos) b = m.size();
+      std::string_view part(m.data() + a, b - a);
+      while (!part.empty() && part.front() == '(') part.remove_prefix(1);
+      while (!part.empty() && part.back() == ')') part.remove_suffix(1);
+      if (part.empty()) continue;
+      int k = match_at(t, part, depth + 1);
+      if (k == 0) ok = false;
+      t += k;
+      used += k;
     }
-    return false;
+    if (ok && used > best) best = used;
   }
-  return form(token) == word || lemma(token) == word;
+  return best;
 }
 
-// Matches `words` in order against zone[pos..], allowing gaps; each word
-// may be a synset whose members span several words. All matched tokens
-// must lie under the token that matched the last word when head_limit is
-// set. Advances pos past the match.
-bool SentenceCoder::match_sequence(const std::vector<int>& zone, std::size_t& pos,
-                                   const std::vector<std::string>& words, int head_limit) const {
-  std::size_t p = pos;
-  std::vector<int> matched;
+bool SentenceCoder::word_matches(int token, std::string_view word) const {
+  return match_at(token, word, 0) > 0;
+}
+
+// Matches `words` on consecutive words from `start` (determiners may be
+// skipped). Returns the last word matched, or 0.
+int SentenceCoder::match_contiguous(int start, std::span<const std::string> words) const {
+  int t = start;
+  int last = 0;
   for (const auto& w : words) {
-    bool found = false;
-    for (std::size_t k = p; k < zone.size() && !found; ++k) {
-      if (word_matches(zone[k], w)) {
-        matched.push_back(zone[k]);
-        p = k + 1;
-        found = true;
-      } else if (w[0] == '&') {
-        // multi-word synset members ("ECONOMIC SANCTIONS")
-        if (const auto* members = dict_.verbs.synset(w)) {
-          for (const auto& m : *members) {
-            if (m.find(' ') == std::string::npos) continue;
-            std::vector<std::string> parts;
-            for (std::size_t a = 0, b; a <= m.size(); a = b + 1) {
-              b = m.find(' ', a);
-              if (b == std::string::npos) b = m.size();
-              std::string part = m.substr(a, b - a);
-              if (!part.empty() && part != "(" && part != ")") {
-                if (part.front() == '(') part.erase(0, 1);
-                if (!part.empty() && part.back() == ')') part.pop_back();
-                if (!part.empty()) parts.push_back(part);
-              }
-            }
-            bool all = k + parts.size() <= zone.size();
-            for (std::size_t q = 0; all && q < parts.size(); ++q) {
-              all = word_matches(zone[k + q], parts[q]);
-            }
-            if (all) {
-              matched.push_back(zone[k + parts.size() - 1]);
-              p = k + parts.size();
-              found = true;
-              break;
-            }
-          }
+    while (t <= n_ && tok(t).upos == "DET") ++t;
+    int k = match_at(t, w, 0);
+    if (k == 0) return 0;
+    last = t + k - 1;
+    t += k;
+  }
+  return last;
+}
+
+// A noun phrase {A B C}: C is a word of the zone at or after pos, B stands
+// right before it, and A anywhere earlier under C.
+bool SentenceCoder::match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
+                                      const std::vector<std::string>& words) const {
+  for (std::size_t k = pos; k < zone.size(); ++k) {
+    int head = zone[k];
+    if (!word_matches(head, words.back())) continue;
+    int cursor = head;  // words before the head, right to left
+    bool ok = true;
+    for (std::size_t w = words.size() - 1; w-- > 0 && ok;) {
+      bool adjacent = w + 2 == words.size();
+      ok = false;
+      for (int t = cursor - 1; t >= 1; --t) {
+        if (!s_.dominates(head, t)) {
+          if (adjacent) break;
+          continue;
         }
+        if (word_matches(t, words[w])) {
+          cursor = t;
+          ok = true;
+          break;
+        }
+        if (adjacent) break;
       }
     }
-    if (!found) return false;
-  }
-  if (head_limit && !matched.empty()) {
-    int head = matched.back();
-    for (int m : matched) {
-      if (!s_.dominates(head, m)) return false;
+    if (ok) {
+      pos = k + 1;
+      return true;
     }
   }
-  pos = p;
-  return true;
+  return false;
 }
 
 // The first word at or after zone[pos] that belongs to an actor phrase.
@@ -519,11 +550,20 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
     std::size_t pos = 0;
     for (const auto& e : elements) {
       switch (e.kind) {
-        case PatternElement::Kind::kWord:
-        case PatternElement::Kind::kNounPhrase:
-          if (!match_sequence(zone, pos, e.words, e.kind == PatternElement::Kind::kNounPhrase)) {
-            return false;
+        case PatternElement::Kind::kWord: {
+          bool found = false;
+          for (std::size_t k = pos; k < zone.size() && !found; ++k) {
+            if (word_matches(zone[k], e.words.front())) {
+              found = true;
+              pos = k + 1;
+            }
           }
+          if (!found) return false;
+          total += 1;
+          break;
+        }
+        case PatternElement::Kind::kNounPhrase:
+          if (!match_noun_phrase(zone, pos, e.words)) return false;
           total += static_cast<int>(e.words.size());
           break;
         case PatternElement::Kind::kPreposition: {
@@ -536,15 +576,9 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
           bool found = false;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
             int t = zone[k];
-            if (preposition_of(t) != e.preposition) continue;
-            if (!words.empty()) {
-              std::vector<int> sub;
-              for (std::size_t q = k; q < zone.size(); ++q) {
-                if (s_.dominates(t, zone[q])) sub.push_back(zone[q]);
-              }
-              std::size_t sp = 0;
-              if (!match_sequence(sub, sp, words, 0)) continue;
-            }
+            int prep = preposition_token(t);
+            if (!prep || form(prep) != e.preposition) continue;
+            if (!words.empty() && !match_contiguous(prep + 1, words)) continue;
             binding->prep_tokens.push_back(t);
             if (role == "+") binding->target_token = t;
             if (role == "$") binding->source_token = t;
@@ -588,7 +622,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   const Token& t = tok(v);
   if (t.upos != "VERB") return false;
   std::vector<int> candidates;
-  for (const std::string* w : {&lemma(v), &form(v)}) {
+  for (const std::string* w : {&form(v), &lemma(v)}) {
     for (int e : dict_.verbs.find(*w)) {
       if (std::find(candidates.begin(), candidates.end(), e) == candidates.end()) {
         candidates.push_back(e);
@@ -643,14 +677,25 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   std::vector<bool> excluded(static_cast<std::size_t>(n_) + 1, false);
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
-    if (r == Relation::kAdvcl || r == Relation::kParataxis || r == Relation::kPunct ||
-        (r == Relation::kConj && tok(c).is_verb())) {
+    if ((r == Relation::kAdvcl && !is_complement(c)) || r == Relation::kParataxis ||
+        r == Relation::kPunct || (r == Relation::kConj && tok(c).is_verb())) {
       for (int d : s_.subtree(c)) excluded[static_cast<std::size_t>(d)] = true;
     }
   }
+  // Before the verb only nominal words count (the subject's phrase):
+  // adverbs, auxiliaries and particles there do not select a pattern.
   for (int d : s_.subtree(v)) {
     if (d == v || excluded[static_cast<std::size_t>(d)]) continue;
-    (d < v ? before : after).push_back(d);
+    if (d < v) {
+      const std::string& u = tok(d).upos;
+      if (u == "ADV" || u == "AUX" || u == "PART" || u == "VERB" || u == "CCONJ" || u == "CONJ" ||
+          u == "SCONJ" || u == "PUNCT" || u == "INTJ") {
+        continue;
+      }
+      before.push_back(d);
+    } else {
+      after.push_back(d);
+    }
   }
   int best_score = -1;
   const VerbPattern* best_pattern = nullptr;
@@ -694,7 +739,91 @@ std::string SentenceCoder::negate(const std::string& code) const {
   return negated ? *negated : std::string{};
 }
 
-bool is_reported_speech(const std::string& code) { return code.size() >= 2 && code.compare(0, 2, "01") == 0; }
+bool is_reported_speech(const std::string& code) {
+  return code.size() >= 2 && code.compare(0, 2, "01") == 0;
+}
+
+// The events one verb codes on its own, before nested clauses are weighed.
+std::vector<Event> SentenceCoder::events_for(const VerbCoding& vc,
+                                             const std::vector<VerbCoding>& codings,
+                                             const std::vector<int>& coding_of) const {
+  std::vector<Event> events;
+  std::string code = vc.code;
+  std::string code2 = vc.code2;
+  if (vc.negated) {
+    code = negate(code);
+    code2.clear();
+    if (code.empty()) return events;
+  }
+  bool passive = false;
+  auto subjects = subject_of(vc.verb, &passive);
+  std::vector<Participant> sources, targets;
+  if (vc.source_token) {
+    sources = first_actor_in(vc.source_token, 0);
+    targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
+  } else {
+    sources = subjects;
+    if (vc.target_token) {
+      targets = first_actor_in(vc.target_token, 0);
+    } else if (vc.target_is_subject) {
+      targets = subjects;
+      sources = target_of(vc, passive);
+    } else {
+      targets = target_of(vc, passive);
+    }
+  }
+  // Speaker of a reported event: the subject of a saying verb above it.
+  std::string speaker, speaker_text;
+  for (int h = tok(vc.verb).head, steps = 0; h > 0 && steps < n_; h = tok(h).head, ++steps) {
+    int k = coding_of[static_cast<std::size_t>(h)];
+    if (k >= 0 && is_reported_speech(codings[static_cast<std::size_t>(k)].code)) {
+      bool p = false;
+      auto sp = subject_of(h, &p);
+      if (!sp.empty()) {
+        speaker = sp.front().code;
+        speaker_text = sp.front().text;
+      }
+      break;
+    }
+  }
+  auto emit = [&](const Participant& src, const Participant& tgt, const std::string& c) {
+    if (c.empty() || c == "---") return;
+    Event e;
+    e.source = src.code;
+    e.target = tgt.code;
+    e.source_text = src.text;
+    e.target_text = tgt.text;
+    e.code = c;
+    e.pattern = vc.pattern;
+    e.negated = vc.negated;
+    e.verb_text = vc.verb_text;
+    e.speaker = speaker;
+    e.speaker_text = speaker_text;
+    events.push_back(std::move(e));
+  };
+  if (targets.empty() && sources.size() > 1) {
+    // A compound subject acting with no object: each with each other.
+    for (const auto& a : sources) {
+      for (const auto& b : sources) {
+        if (&a != &b) emit(a, b, code);
+      }
+    }
+  } else {
+    if (sources.empty() || targets.empty()) {
+      if (options_.require_dyad) return events;
+      if (sources.empty()) sources.push_back({"---", ""});
+      if (targets.empty()) targets.push_back({"---", ""});
+    }
+    for (const auto& a : sources) {
+      for (const auto& b : targets) {
+        if (a.code == b.code) continue;
+        emit(a, b, code);
+        if (!code2.empty()) emit(b, a, code2);
+      }
+    }
+  }
+  return events;
+}
 
 std::vector<Event> SentenceCoder::run() {
   std::vector<VerbCoding> codings;
@@ -706,8 +835,17 @@ std::vector<Event> SentenceCoder::run() {
       codings.push_back(std::move(vc));
     }
   }
-  // Deepest verbs first, so that a verb whose complement clause yields an
-  // event can give way to it ("indicated it would act" codes the acting).
+  std::vector<std::vector<Event>> candidates(codings.size());
+  for (std::size_t i = 0; i < codings.size(); ++i) {
+    const VerbCoding& vc = codings[i];
+    if (vc.code.empty() && vc.code2.empty()) continue;
+    if (vc.code == "---") continue;
+    candidates[i] = events_for(vc, codings, coding_of);
+  }
+  // Nested clauses: a verb that codes an event of its own takes its
+  // complement clauses with it ("vowed to wage war", "urged X to respond"),
+  // except saying verbs, which give way to the event they report
+  // ("said Russia attacked": the attack is coded, the speaker recorded).
   auto depth = [&](int v) {
     int d = 0;
     for (int h = tok(v).head; h > 0 && d < n_; h = tok(h).head) ++d;
@@ -716,104 +854,35 @@ std::vector<Event> SentenceCoder::run() {
   std::vector<std::size_t> order(codings.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return depth(codings[a].verb) > depth(codings[b].verb);
+    return depth(codings[a].verb) < depth(codings[b].verb);
   });
-  std::vector<bool> produced(static_cast<std::size_t>(n_) + 1, false);
-  auto is_complement = [&](int c) {
-    Relation r = tok(c).relation;
-    if (r == Relation::kCcomp || r == Relation::kXcomp) return true;
-    return r == Relation::kAdvcl && preposition_of(c) == "TO";
-  };
-  auto complement_produced = [&](int v) {
+  std::vector<bool> blocked(codings.size(), false);
+  auto complement_codings = [&](int v) {
+    std::vector<std::size_t> out;
     for (int c : s_.children(v)) {
       if (!is_complement(c)) continue;
       for (int d : s_.subtree(c)) {
-        if (produced[static_cast<std::size_t>(d)]) return true;
+        int k = coding_of[static_cast<std::size_t>(d)];
+        if (k >= 0) out.push_back(static_cast<std::size_t>(k));
       }
     }
-    return false;
+    return out;
   };
+  for (std::size_t i : order) {
+    if (blocked[i] || candidates[i].empty() || is_reported_speech(codings[i].code)) continue;
+    for (std::size_t k : complement_codings(codings[i].verb)) blocked[k] = true;
+  }
   std::vector<Event> events;
-  for (std::size_t idx : order) {
-    const VerbCoding& vc = codings[idx];
-    if (vc.code == "---" || vc.code.empty()) continue;
-    if (complement_produced(vc.verb)) continue;
-    std::string code = vc.code;
-    std::string code2 = vc.code2;
-    if (vc.negated) {
-      code = negate(code);
-      code2.clear();
-      if (code.empty()) continue;
+  for (std::size_t i : order) {
+    if (blocked[i] || candidates[i].empty()) continue;
+    if (is_reported_speech(codings[i].code)) {
+      bool reports = false;
+      for (std::size_t k : complement_codings(codings[i].verb)) {
+        if (!blocked[k] && !candidates[k].empty()) reports = true;
+      }
+      if (reports) continue;
     }
-    bool passive = false;
-    auto subjects = subject_of(vc.verb, &passive);
-    std::vector<Participant> sources, targets;
-    if (vc.source_token) {
-      sources = first_actor_in(vc.source_token, 0);
-      targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
-    } else {
-      sources = subjects;
-      if (vc.target_token) {
-        targets = first_actor_in(vc.target_token, 0);
-      } else if (vc.target_is_subject) {
-        targets = subjects;
-        sources = target_of(vc, passive);
-      } else {
-        targets = target_of(vc, passive);
-      }
-    }
-    // Speaker of a reported event: the subject of a saying verb above it.
-    std::string speaker, speaker_text;
-    for (int h = tok(vc.verb).head, steps = 0; h > 0 && steps < n_; h = tok(h).head, ++steps) {
-      int k = coding_of[static_cast<std::size_t>(h)];
-      if (k >= 0 && is_reported_speech(codings[static_cast<std::size_t>(k)].code)) {
-        bool p = false;
-        auto sp = subject_of(h, &p);
-        if (!sp.empty()) {
-          speaker = sp.front().code;
-          speaker_text = sp.front().text;
-        }
-        break;
-      }
-    }
-    std::size_t before = events.size();
-    auto emit = [&](const Participant& src, const Participant& tgt, const std::string& c) {
-      if (c.empty() || c == "---") return;
-      Event e;
-      e.source = src.code;
-      e.target = tgt.code;
-      e.source_text = src.text;
-      e.target_text = tgt.text;
-      e.code = c;
-      e.pattern = vc.pattern;
-      e.negated = vc.negated;
-      e.verb_text = vc.verb_text;
-      e.speaker = speaker;
-      e.speaker_text = speaker_text;
-      events.push_back(std::move(e));
-    };
-    if (targets.empty() && sources.size() > 1) {
-      // A compound subject acting with no object: each with each other.
-      for (const auto& a : sources) {
-        for (const auto& b : sources) {
-          if (&a != &b) emit(a, b, code);
-        }
-      }
-    } else {
-      if (sources.empty() || targets.empty()) {
-        if (options_.require_dyad) continue;
-        if (sources.empty()) sources.push_back({"---", ""});
-        if (targets.empty()) targets.push_back({"---", ""});
-      }
-      for (const auto& a : sources) {
-        for (const auto& b : targets) {
-          if (a.code == b.code) continue;
-          emit(a, b, code);
-          if (!code2.empty()) emit(b, a, code2);
-        }
-      }
-    }
-    if (events.size() > before) produced[static_cast<std::size_t>(vc.verb)] = true;
+    for (auto& e : candidates[i]) events.push_back(std::move(e));
   }
   // Drop self-directed and repeated events.
   std::vector<Event> out;
