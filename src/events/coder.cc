@@ -356,13 +356,12 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     }
     const Token& t = tok(v);
     // Control and coordination: the subject is inherited from the governor.
-    if (t.relation == Relation::kXcomp) {
+    if (t.relation == Relation::kXcomp || (t.relation == Relation::kAdvcl && is_complement(v))) {
       if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
       v = t.head;
       continue;
     }
-    if (t.relation == Relation::kConj || t.relation == Relation::kAdvcl ||
-        t.relation == Relation::kCcomp) {
+    if (t.relation == Relation::kConj || t.relation == Relation::kCcomp) {
       v = t.head;
       continue;
     }
@@ -436,7 +435,9 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
       order.push_back(c);
     }
   }
-  for (int c : s_.children(v, Relation::kXcomp)) order.push_back(c);
+  for (int c : s_.children(v)) {
+    if (tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
+  }
   for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
   for (int c : order) {
     auto ps = first_actor_in(c, 0);
@@ -721,7 +722,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.target_is_subject = best_binding.target_is_subject;
   } else {
     out.code = ve.code.empty() ? block.code : ve.code;
-    out.code2 = ve.code.empty() ? block.code2 : "";
+    out.code2 = ve.code.empty() ? block.code2 : ve.code2;
     out.pattern = "--- " + block.name + " [" + out.code + "] --- @" + block.origin;
   }
   for (int c : s_.children(v)) {
