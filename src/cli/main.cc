@@ -1,11 +1,11 @@
 // dyad command line: a thin layer over the library.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "conllu/conllu.h"
 #include "dictionaries/dictionary_set.h"
@@ -29,16 +29,17 @@ std::unique_ptr<dyad::Dictionaries> load_or_report(const DictionaryFiles& files)
   auto dict = dyad::load_dictionaries(files);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const auto& e : dict->errors) std::cerr << e.to_string() << '\n';
-  std::cerr << fmt::format("dictionaries: {} verb patterns, {} actor phrases, {} agent phrases, "
-                           "{} discards loaded in {:.2f} s ({} problems)\n",
-                           dict->verbs.pattern_count(), dict->actors.phrases().size(),
-                           dict->agents.phrases().size(), dict->discards.entries().size(), secs,
-                           dict->errors.size());
+  std::cerr << fmt::format(
+      "dictionaries: {} verb patterns, {} actor phrases, {} agent phrases, "
+      "{} discards loaded in {:.2f} s ({} problems)\n",
+      dict->verbs.pattern_count(), dict->actors.phrases().size(), dict->agents.phrases().size(),
+      dict->discards.entries().size(), secs, dict->errors.size());
   return dict;
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, const std::string& date,
@@ -111,8 +112,8 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
     skipped += reader.sentences_skipped();
     for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
   }
-  std::cerr << fmt::format("coded {} sentences, {} events; {} malformed inputs skipped\n", sentences,
-                           events, skipped);
+  std::cerr << fmt::format("coded {} sentences, {} events; {} malformed inputs skipped\n",
+                           sentences, events, skipped);
   return 0;
 }
 
@@ -136,9 +137,11 @@ int run_eval(const std::string& suite_path, DictionaryFiles files, const std::st
     for (const auto& o : result.outcomes) {
       if (o.exact || !o.record->scored) continue;
       std::cout << "FAIL " << o.record->id << ": " << o.record->text << "\n  gold:";
-      for (const auto& g : o.record->expected) std::cout << ' ' << g.source << '>' << g.target << ':' << g.code;
+      for (const auto& g : o.record->expected)
+        std::cout << ' ' << g.source << '>' << g.target << ':' << g.code;
       std::cout << "\n  got: ";
-      for (const auto& e : o.events) std::cout << ' ' << e.source << '>' << e.target << ':' << e.code;
+      for (const auto& e : o.events)
+        std::cout << ' ' << e.source << '>' << e.target << ':' << e.code;
       std::cout << '\n';
       for (const auto& e : o.events) std::cout << "    " << e.code << " via " << e.pattern << '\n';
     }

@@ -150,7 +150,8 @@ void write_conllu(std::ostream& out, const Sentence& s) {
   for (const auto& c : s.comments) out << c << '\n';
   std::size_t m = 0;
   std::size_t e = 0;
-  while (e < s.empty_nodes.size() && s.empty_nodes[e].after == 0) out << s.empty_nodes[e++].line << '\n';
+  while (e < s.empty_nodes.size() && s.empty_nodes[e].after == 0)
+    out << s.empty_nodes[e++].line << '\n';
   for (const Token& t : s.tokens) {
     while (m < s.multiword_tokens.size() && s.multiword_tokens[m].first == t.id) {
       out << s.multiword_tokens[m++].line << '\n';

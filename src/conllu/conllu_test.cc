@@ -1,9 +1,9 @@
 #include "conllu/conllu.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 namespace dyad {
 namespace {
@@ -57,7 +57,7 @@ TEST(Conllu, MalformedSentenceIsSkippedWithFileAndLine) {
       "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n\n"
       "1\tB\tb\tX\t_\t_\t0\troot\t_\n"  // nine columns, line 3
       "2\tC\tc\tX\t_\t_\t1\tdep\t_\t_\n\n"
-      "1\tD\td\tX\t_\t_\tx\troot\t_\t_\n\n"  // bad head, line 6
+      "1\tD\td\tX\t_\t_\tx\troot\t_\t_\n\n"                                 // bad head, line 6
       "1\tE\te\tX\t_\t_\t2\tdep\t_\t_\n2\tF\tf\tX\t_\t_\t1\tdep\t_\t_\n\n"  // cycle, line 8
       "1\tG\tg\tX\t_\t_\t0\troot\t_\t_\n";
   std::vector<InputError> errors;

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 namespace dyad {
@@ -37,7 +36,8 @@ DictionaryFiles suite_dictionaries(const std::string& suite_path, std::string* e
   std::string name = suite.stem().string();
   const nlohmann::json* entry = nullptr;
   for (const auto& [key, value] : j.items()) {
-    if (key == name || (value.is_object() && value.value("file", "") == suite.filename().string())) {
+    if (key == name ||
+        (value.is_object() && value.value("file", "") == suite.filename().string())) {
       entry = &value;
       break;
     }
@@ -50,7 +50,8 @@ DictionaryFiles suite_dictionaries(const std::string& suite_path, std::string* e
   auto paths = [&](const char* key) {
     std::vector<std::string> out;
     if (entry->contains(key) && (*entry)[key].is_array()) {
-      for (const auto& p : (*entry)[key]) out.push_back((base / p.get<std::string>()).lexically_normal().string());
+      for (const auto& p : (*entry)[key])
+        out.push_back((base / p.get<std::string>()).lexically_normal().string());
     }
     return out;
   };

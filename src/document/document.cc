@@ -162,8 +162,9 @@ std::string Sentence::build_tree() {
   for (int i = 0; i < n; ++i) {
     Token& t = tokens[static_cast<std::size_t>(i)];
     if (t.id != i + 1) return "word ids are not 1, 2, 3, ... in order";
-    if (t.head < -1 || t.head > n) return "head " + std::to_string(t.head) + " of word " +
-                                          std::to_string(t.id) + " is outside the sentence";
+    if (t.head < -1 || t.head > n)
+      return "head " + std::to_string(t.head) + " of word " + std::to_string(t.id) +
+             " is outside the sentence";
     if (t.head == t.id) return "word " + std::to_string(t.id) + " is its own head";
     t.v1_negation = t.deprel == "neg";
     t.relation = relation_from_label(t.deprel);
@@ -185,7 +186,8 @@ std::string Sentence::build_tree() {
   child_ids_.assign(static_cast<std::size_t>(child_offsets_.back()), 0);
   std::vector<int> fill(child_offsets_.begin(), child_offsets_.end() - 1);
   for (const Token& t : tokens) {
-    if (t.head > 0) child_ids_[static_cast<std::size_t>(fill[static_cast<std::size_t>(t.head)]++)] = t.id;
+    if (t.head > 0)
+      child_ids_[static_cast<std::size_t>(fill[static_cast<std::size_t>(t.head)]++)] = t.id;
   }
   // Cycle check and subtree spans: walk up from every word.
   span_first_.assign(static_cast<std::size_t>(n) + 1, 0);
@@ -210,9 +212,9 @@ std::string Sentence::build_tree() {
 std::span<const int> Sentence::children(int id) const {
   auto i = static_cast<std::size_t>(id);
   if (id <= 0 || i + 1 >= child_offsets_.size()) return {};
-  return std::span<const int>(child_ids_).subspan(
-      static_cast<std::size_t>(child_offsets_[i]),
-      static_cast<std::size_t>(child_offsets_[i + 1] - child_offsets_[i]));
+  return std::span<const int>(child_ids_)
+      .subspan(static_cast<std::size_t>(child_offsets_[i]),
+               static_cast<std::size_t>(child_offsets_[i + 1] - child_offsets_[i]));
 }
 
 int Sentence::child(int id, Relation r) const {

@@ -10,9 +10,9 @@ Document record_document(const SuiteRecord& record, std::vector<InputError>* err
   Document doc;
   doc.id = record.id;
   doc.date = record.date;
-  doc.sentences = parse_conllu(record.conllu, record.suite + ".jsonl:" + std::to_string(record.line) +
-                                                  " (" + record.id + ")",
-                               errors);
+  doc.sentences = parse_conllu(
+      record.conllu,
+      record.suite + ".jsonl:" + std::to_string(record.line) + " (" + record.id + ")", errors);
   return doc;
 }
 

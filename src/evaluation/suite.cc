@@ -1,9 +1,9 @@
 #include "evaluation/suite.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
-
-#include <fmt/format.h>
 
 #include "events/cameo.h"
 
@@ -60,7 +60,8 @@ std::vector<SuiteRecord> read_suite(const std::string& path, std::vector<InputEr
       r.scored = j.value("scored", true);
       if (j.contains("expected")) {
         for (const auto& e : j.at("expected")) {
-          r.expected.push_back({e.at("source").get<std::string>(), e.at("target").get<std::string>(),
+          r.expected.push_back({e.at("source").get<std::string>(),
+                                e.at("target").get<std::string>(),
                                 e.at("code").get<std::string>()});
         }
       }
@@ -118,7 +119,9 @@ void ScoreCard::add(const SuiteRecord& record, const std::vector<GoldEvent>& cod
   root_false_negatives += static_cast<int>(gold_roots.size()) - rtp;
 }
 
-double ScoreCard::precision() const { return ratio(true_positives, true_positives + false_positives); }
+double ScoreCard::precision() const {
+  return ratio(true_positives, true_positives + false_positives);
+}
 double ScoreCard::recall() const { return ratio(true_positives, true_positives + false_negatives); }
 double ScoreCard::f1() const { return harmonic(precision(), recall()); }
 double ScoreCard::root_precision() const {
@@ -149,9 +152,10 @@ nlohmann::json ScoreCard::to_json() const {
 }
 
 std::string ScoreCard::to_text() const {
-  std::string out = fmt::format("suite            {}\nrecords          {}\nscored           {}\n", suite,
-                                records, scored);
-  out += fmt::format("exactly right    {} / {} = {:.1f}%\n", exact, scored, 100 * ratio(exact, scored));
+  std::string out = fmt::format("suite            {}\nrecords          {}\nscored           {}\n",
+                                suite, records, scored);
+  out += fmt::format("exactly right    {} / {} = {:.1f}%\n", exact, scored,
+                     100 * ratio(exact, scored));
   out += fmt::format("events           P {:.3f}  R {:.3f}  F1 {:.3f}  (tp {} fp {} fn {})\n",
                      precision(), recall(), f1(), true_positives, false_positives, false_negatives);
   out += fmt::format("root codes       P {:.3f}  R {:.3f}  F1 {:.3f}\n", root_precision(),

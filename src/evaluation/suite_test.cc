@@ -1,10 +1,10 @@
 #include "evaluation/suite.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace dyad {
 namespace {

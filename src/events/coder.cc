@@ -89,6 +89,7 @@ class SentenceCoder {
 
   void find_mentions();
   NounPhrase noun_phrase(int head, bool allow_pronoun) const;
+  std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun) const;
   std::vector<Participant> compose(const NounPhrase& np) const;
   std::vector<Participant> first_actor_in(int root, int skip_subtree) const;
@@ -165,6 +166,31 @@ void SentenceCoder::find_mentions() {
     mentions_.push_back(m);
     i = m.last + 1;
   }
+}
+
+// The words of the phrase headed by `head`, without its conjuncts,
+// appositions and clauses.
+std::string SentenceCoder::phrase_text(int head) const {
+  int first = head;
+  int last = head;
+  for (int c : s_.children(head)) {
+    switch (tok(c).relation) {
+      case Relation::kConj:
+      case Relation::kAppos:
+      case Relation::kAcl:
+      case Relation::kPunct:
+      case Relation::kCc:
+      case Relation::kParataxis:
+      case Relation::kAdvcl:
+        continue;
+      default:
+        break;
+    }
+    auto [f, l] = s_.subtree_span(c);
+    first = std::min(first, f);
+    last = std::max(last, l);
+  }
+  return s_.span_text(first, last);
 }
 
 // Collects the actors and agents of the noun phrase headed by `head`. The
@@ -256,8 +282,7 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       np.actors.emplace_back(story_.last_actor_code, story_.last_actor_text);
     }
   }
-  auto [first, last] = s_.subtree_span(head);
-  np.text = s_.span_text(first, last);
+  np.text = phrase_text(head);
   return np;
 }
 
@@ -265,7 +290,7 @@ std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
   std::vector<Participant> out;
   std::vector<std::pair<std::string, std::string>> bases = np.actors;
   if (bases.empty()) bases.emplace_back("---", np.text);
-  for (auto& [code, text] : bases) {
+  for (auto& [code, actor_text] : bases) {
     std::string c = code;
     for (int a : np.agents) {
       const AgentEntry& e = dict_.agents.entries()[static_cast<std::size_t>(a)];
@@ -280,7 +305,7 @@ std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
       }
       if (!present) c += e.code;
     }
-    out.push_back({c, np.actors.empty() ? np.text : text});
+    out.push_back({c, np.actors.size() > 1 ? actor_text : np.text});
   }
   return out;
 }
@@ -723,7 +748,8 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   } else {
     out.code = ve.code.empty() ? block.code : ve.code;
     out.code2 = ve.code.empty() ? block.code2 : ve.code2;
-    out.pattern = "--- " + block.name + " [" + out.code + "] --- @" + block.origin;
+    out.pattern = "--- " + block.name + " [" + out.code +
+                  (out.code2.empty() ? "" : ":" + out.code2) + "] --- @" + block.origin;
   }
   for (int c : s_.children(v)) {
     if (tok(c).is_negation()) out.negated = true;

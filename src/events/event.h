@@ -15,9 +15,9 @@ struct Event {
   std::string code;  // CAMEO event code ("050", "1121")
   std::string source_text;
   std::string target_text;
-  std::string verb_text;  // the verb (and particle) the event was coded from
-  std::string pattern;    // the dictionary pattern (or verb block) that matched, with file:line
-  bool negated = false;   // the verb was negated and the code was recoded
+  std::string verb_text;     // the verb (and particle) the event was coded from
+  std::string pattern;       // the dictionary pattern (or verb block) that matched, with file:line
+  bool negated = false;      // the verb was negated and the code was recoded
   std::string speaker;       // actor code of whoever reported the event ("" if not reported)
   std::string speaker_text;  // their words in the sentence
 };

@@ -1,0 +1,116 @@
+// End-to-end: the coder on the field's validation suites (skipped when
+// ../shared is absent). The floors are regression guards at the measured
+// level; docs/accuracy.md has the figures and the targets.
+#include "evaluation/evaluate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dictionaries/dictionary_set.h"
+
+namespace dyad {
+namespace {
+
+std::string suite_path(const std::string& name) {
+  return std::string(DYAD_SHARED_DIR) + "/eval/" + name + ".jsonl";
+}
+
+ScoreCard run_suite(const std::string& name) {
+  std::string path = suite_path(name);
+  std::string error;
+  DictionaryFiles files = suite_dictionaries(path, &error);
+  EXPECT_FALSE(files.empty()) << error;
+  auto dict = load_dictionaries(files);
+  std::vector<InputError> errors;
+  auto records = read_suite(path, errors);
+  EXPECT_TRUE(errors.empty());
+  return evaluate_suite(records, *dict, name).card;
+}
+
+#define SKIP_WITHOUT_SHARED(name)                                                      \
+  if (!std::filesystem::exists(suite_path(name))) {                                    \
+    GTEST_SKIP() << "../shared/eval/" << name << ".jsonl is absent: suite not scored"; \
+  }
+
+TEST(Suites, PetrarchValidateUdAtLeastNinetyPercentExact) {
+  SKIP_WITHOUT_SHARED("petrarch-validate-ud");
+  ScoreCard card = run_suite("petrarch-validate-ud");
+  EXPECT_EQ(card.scored, 245);
+  EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.90) << card.to_text();
+}
+
+TEST(Suites, PetrarchUnitUdFloor) {
+  SKIP_WITHOUT_SHARED("petrarch-unit-ud");
+  ScoreCard card = run_suite("petrarch-unit-ud");
+  EXPECT_EQ(card.scored, 280);
+  EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.77) << card.to_text();
+}
+
+TEST(Suites, GigawordGsrFloor) {
+  SKIP_WITHOUT_SHARED("gigaword-gsr");
+  ScoreCard card = run_suite("gigaword-gsr");
+  EXPECT_EQ(card.scored, 78);
+  EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.40) << card.to_text();
+}
+
+// The command line: `dyad eval --json` writes the score card fields, and
+// `dyad code` reports a malformed sentence with file and line and codes the rest.
+TEST(Cli, EvalWritesScoreCardJson) {
+  SKIP_WITHOUT_SHARED("petrarch-validate-ud");
+  auto out = std::filesystem::temp_directory_path() / "dyad_eval_card.json";
+  std::string cmd = std::string(DYAD_CLI_PATH) + " eval " + suite_path("petrarch-validate-ud") +
+                    " --json " + out.string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  for (const char* key : {"suite", "records", "scored", "exact", "precision", "recall", "f1",
+                          "root_precision", "root_recall", "root_f1", "by_category"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["suite"], "petrarch-validate-ud");
+  EXPECT_EQ(j["records"], 274);
+}
+
+TEST(Cli, CodeReportsMalformedInputAndCodesTheRest) {
+  auto dir = std::filesystem::temp_directory_path() / "dyad_cli_code";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "verbs.txt") << "--- CRITICIZE [111] ---\nCRITICIZE\n";
+  std::ofstream(dir / "actors.txt") << "RUSSIA_ [RUS]\nGEORGIA_ [GEO]\nBROKEN [XXX 99-\n";
+  std::ofstream(dir / "in.conllu") << "1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+                                      "2\tcriticized\tcriticize\tVERB\t_\t_\t0\troot\t_\t_\n"
+                                      "3\tGeorgia\tGeorgia\tPROPN\t_\t_\t2\tobj\t_\t_\n\n"
+                                      "1\tbroken\tline\n\n"
+                                      "1\tGeorgia\tGeorgia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+                                      "2\tcriticized\tcriticize\tVERB\t_\t_\t0\troot\t_\t_\n"
+                                      "3\tRussia\tRussia\tPROPN\t_\t_\t2\tobj\t_\t_\n";
+  std::string d = dir.string();
+  std::string cmd = std::string(DYAD_CLI_PATH) + " code " + d + "/in.conllu --verbs " + d +
+                    "/verbs.txt --actors " + d + "/actors.txt -o " + d + "/events.jsonl 2>" + d +
+                    "/err.txt";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream err(dir / "err.txt");
+  std::string messages((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(messages.find(d + "/in.conllu:5: expected 10 tab-separated columns, found 3"),
+            std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find(d + "/actors.txt:3:"), std::string::npos) << messages;
+  std::ifstream events(dir / "events.jsonl");
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(events, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["source"], "RUS");
+  EXPECT_EQ(lines[1]["source"], "GEO");
+  for (const char* key :
+       {"doc_id", "sentence_id", "date", "source", "target", "code", "root", "quad_class",
+        "goldstein", "source_text", "target_text", "pattern", "negated"}) {
+    EXPECT_TRUE(lines[0].contains(key)) << key;
+  }
+  EXPECT_EQ(lines[0]["root"], "11");
+  EXPECT_EQ(lines[0]["quad_class"], 3);
+  EXPECT_EQ(lines[1]["sentence_id"], 2);
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,230 @@
+#include "events/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "conllu/conllu.h"
+
+namespace dyad {
+namespace {
+
+// Small dictionaries written for these tests.
+const char* kVerbs =
+    "&TIES\n+TIES\n+RELATIONS\n\n"
+    "--- CRITICIZE [111] ---\nCRITICIZE\nCONDEMN\n"
+    "--- RESTORE [---] ---\nRESTORE\n- * {DIPLOMATIC TIES} [050]\n- * &TIES [051]\n"
+    "--- SAY [010] ---\nSAY {SAID SAYS SAYING}\n"
+    "--- ATTACK [190] ---\nATTACK\n"
+    "--- MEET [040:040] ---\nMEET {MET MEETS}\n"
+    "--- RECEIVE [070] ---\nRECEIVE\n- + * AID $ [071]\n";
+const char* kActors =
+    "RUSSIA_ [RUS]\n+RUSSIAN_\nGEORGIA_ [GEO]\nARMENIA_ [ARM]\nKAZAKHSTAN_ [KAZ]\n"
+    "VLADIMIR_PUTIN_\n+PUTIN_\n\t[RUSGOV >20000507]\n\t[RUSELI]\n";
+const char* kAgents = "PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n";
+const char* kOntology = "010:0x1000\n111:0x7001\n050:0x0080\n110:0x1007f\n";
+
+struct Fixture {
+  Dictionaries dict;
+  Fixture() {
+    std::istringstream v(kVerbs), a(kActors), g(kAgents), o(kOntology), d("WORLD CUP\n");
+    dict.verbs.load(v, "verbs", dict.errors);
+    dict.actors.load(a, "actors", dict.errors);
+    dict.agents.load(g, "agents", dict.errors);
+    dict.ontology.load(o, "pico", dict.errors);
+    dict.discards.load(d, "discards", dict.errors);
+  }
+};
+
+// Builds a sentence from "form/lemma/UPOS/head/deprel" items.
+Sentence parse(const std::vector<std::string>& words, const std::string& text = "") {
+  std::string conllu;
+  if (!text.empty()) conllu += "# text = " + text + "\n";
+  int id = 0;
+  for (const auto& w : words) {
+    std::vector<std::string> f;
+    std::stringstream ss(w);
+    std::string part;
+    while (std::getline(ss, part, '/')) f.push_back(part);
+    conllu += std::to_string(++id) + "\t" + f[0] + "\t" + f[1] + "\t" + f[2] + "\t_\t_\t" + f[3] +
+              "\t" + f[4] + "\t_\t_\n";
+  }
+  auto s = parse_conllu(conllu, "test");
+  EXPECT_EQ(s.size(), 1u);
+  return s.front();
+}
+
+std::vector<std::string> code(const Fixture& f, const Sentence& s,
+                              const std::string& date = "20240101") {
+  Coder coder(f.dict);
+  StoryContext story;
+  story.doc_id = "d";
+  story.date = date;
+  std::vector<std::string> out;
+  for (const auto& e : coder.code(s, 1, story).events) {
+    out.push_back(e.source + ">" + e.target + ":" + e.code);
+  }
+  return out;
+}
+
+TEST(Coder, DictionariesLoadCleanly) {
+  Fixture f;
+  EXPECT_TRUE(f.dict.errors.empty());
+}
+
+TEST(Coder, SubjectVerbObject) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "condemned/condemn/VERB/0/root",
+                  "Georgia/Georgia/PROPN/2/obj"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:111"});
+}
+
+TEST(Coder, AgentsComposeWithCountriesAndDatedCodes) {
+  Fixture f;
+  // "Russian police criticized the MSF Armenia president"
+  auto s =
+      parse({"Russian/Russian/ADJ/2/amod", "police/police/NOUN/3/nsubj",
+             "criticized/criticize/VERB/0/root", "the/the/DET/7/det", "MSF/MSF/PROPN/7/compound",
+             "Armenia/Armenia/PROPN/7/compound", "president/president/NOUN/3/obj"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUSCOP>NGOARMGOV:111"});
+  auto putin = parse({"Putin/Putin/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                      "Georgia/Georgia/PROPN/2/obj"});
+  EXPECT_EQ(code(f, putin, "20240101"), std::vector<std::string>{"RUSGOV>GEO:111"});
+  EXPECT_EQ(code(f, putin, "19990101"), std::vector<std::string>{"RUSELI>GEO:111"});
+}
+
+TEST(Coder, PatternsChooseTheCode) {
+  Fixture f;
+  auto specific = parse({"Armenia/Armenia/PROPN/2/nsubj", "restored/restore/VERB/0/root",
+                         "diplomatic/diplomatic/ADJ/4/amod", "ties/tie/NOUN/2/obj",
+                         "with/with/ADP/6/case", "Russia/Russia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, specific), std::vector<std::string>{"ARM>RUS:050"});
+  auto synset =
+      parse({"Armenia/Armenia/PROPN/2/nsubj", "restored/restore/VERB/0/root",
+             "relations/relation/NOUN/2/obj", "with/with/ADP/5/case", "Russia/Russia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, synset), std::vector<std::string>{"ARM>RUS:051"});
+  // The block codes nothing on its own ([---]).
+  auto bare = parse({"Armenia/Armenia/PROPN/2/nsubj", "restored/restore/VERB/0/root",
+                     "order/order/NOUN/2/obj", "in/in/ADP/5/case", "Russia/Russia/PROPN/2/obl"});
+  EXPECT_TRUE(code(f, bare).empty());
+}
+
+TEST(Coder, PatternMarkersSwapSourceAndTarget) {
+  Fixture f;
+  // "Armenia received aid from Russia": + * AID $ -> RUS gives to ARM.
+  auto s = parse({"Armenia/Armenia/PROPN/2/nsubj", "received/receive/VERB/0/root",
+                  "aid/aid/NOUN/2/obj", "from/from/ADP/5/case", "Russia/Russia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>ARM:071"});
+}
+
+TEST(Coder, CompoundActorsGiveOneEventPerPair) {
+  Fixture f;
+  auto s =
+      parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc", "Armenia/Armenia/PROPN/1/conj",
+             "condemned/condemn/VERB/0/root", "Georgia/Georgia/PROPN/4/obj", "and/and/CCONJ/7/cc",
+             "Kazakhstan/Kazakhstan/PROPN/5/conj"});
+  auto got = code(f, s);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"ARM>GEO:111", "ARM>KAZ:111", "RUS>GEO:111", "RUS>KAZ:111"}));
+  // A compound subject with no object acts on each other; paired codes too.
+  auto meet = parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc",
+                     "Armenia/Armenia/PROPN/1/conj", "met/meet/VERB/0/root"});
+  auto m = code(f, meet);
+  std::sort(m.begin(), m.end());
+  EXPECT_EQ(m, (std::vector<std::string>{"ARM>RUS:040", "RUS>ARM:040"}));
+}
+
+TEST(Coder, PassiveVoiceTakesTheAgentAsSource) {
+  Fixture f;
+  auto s = parse({"Georgia/Georgia/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass",
+                  "attacked/attack/VERB/0/root", "by/by/ADP/5/case", "Russia/Russia/PROPN/3/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:190"});
+  auto v1 =
+      parse({"Georgia/Georgia/PROPN/3/nsubjpass", "was/be/AUX/3/auxpass",
+             "attacked/attack/VERB/0/root", "by/by/ADP/5/case", "Russia/Russia/PROPN/3/nmod"});
+  EXPECT_EQ(code(f, v1), std::vector<std::string>{"RUS>GEO:190"});
+}
+
+TEST(Coder, NegationRecodesThroughTheOntology) {
+  Fixture f;
+  // 110 negated: 0x1007f - 0xFFFF = 0x80 -> 050. 111 has no negated code: dropped.
+  Dictionaries& d = f.dict;
+  std::istringstream extra("--- CLASH [110] ---\nCLASH\n");
+  d.verbs.load(extra, "extra", d.errors);
+  auto s =
+      parse({"Russia/Russia/PROPN/4/nsubj", "did/do/AUX/4/aux", "not/not/PART/4/advmod",
+             "clash/clash/VERB/0/root", "with/with/ADP/6/case", "Georgia/Georgia/PROPN/4/obl"});
+  Coder coder(d);
+  StoryContext story;
+  auto events = coder.code(s, 1, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].code, "050");
+  EXPECT_TRUE(events[0].negated);
+  auto c = parse({"Russia/Russia/PROPN/4/nsubj", "did/do/AUX/4/aux", "not/not/PART/4/advmod",
+                  "condemn/condemn/VERB/0/root", "Georgia/Georgia/PROPN/4/obj"});
+  EXPECT_TRUE(code(f, c).empty());
+}
+
+TEST(Coder, ReportedSpeechKeepsTheReportedSourceAndRecordsTheSpeaker) {
+  Fixture f;
+  // "Putin said Georgia attacked Armenia"
+  auto s =
+      parse({"Putin/Putin/PROPN/2/nsubj", "said/say/VERB/0/root", "Georgia/Georgia/PROPN/4/nsubj",
+             "attacked/attack/VERB/2/ccomp", "Armenia/Armenia/PROPN/4/obj"});
+  Coder coder(f.dict);
+  StoryContext story;
+  story.date = "20240101";
+  auto events = coder.code(s, 1, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "GEO");
+  EXPECT_EQ(events[0].target, "ARM");
+  EXPECT_EQ(events[0].code, "190");
+  EXPECT_EQ(events[0].speaker, "RUSGOV");
+  EXPECT_EQ(events[0].speaker_text, "Putin");
+  EXPECT_EQ(events[0].source_text, "Georgia");
+  EXPECT_NE(events[0].pattern.find("ATTACK"), std::string::npos);
+}
+
+TEST(Coder, PronounsReferToTheNearestEarlierActor) {
+  Fixture f;
+  Coder coder(f.dict);
+  StoryContext story;
+  auto first = parse({"Armenia/Armenia/PROPN/2/nsubj", "met/meet/VERB/0/root",
+                      "Kazakhstan/Kazakhstan/PROPN/2/obj"});
+  coder.code(first, 1, story);
+  auto second =
+      parse({"It/it/PRON/2/nsubj", "condemned/condemn/VERB/0/root", "Georgia/Georgia/PROPN/2/obj"});
+  auto events = coder.code(second, 2, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "KAZ");
+}
+
+TEST(Coder, DiscardedSentencesAreNotCoded) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "condemned/condemn/VERB/0/root",
+                  "Georgia/Georgia/PROPN/2/obj"},
+                 "Russia condemned Georgia at the World Cup");
+  Coder coder(f.dict);
+  StoryContext story;
+  auto r = coder.code(s, 1, story);
+  EXPECT_TRUE(r.events.empty());
+  ASSERT_NE(r.discard, nullptr);
+  EXPECT_EQ(r.discard->phrase, "WORLD CUP");
+}
+
+TEST(Coder, EventsWithoutTargetNeedRequireDyadOff) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "attacked/attack/VERB/0/root"});
+  EXPECT_TRUE(code(f, s).empty());
+  CoderOptions loose;
+  loose.require_dyad = false;
+  Coder coder(f.dict, loose);
+  StoryContext story;
+  auto events = coder.code(s, 1, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target, "---");
+}
+
+}  // namespace
+}  // namespace dyad
