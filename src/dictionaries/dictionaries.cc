@@ -626,38 +626,49 @@ std::string ActorEntry::code_on(int date) const {
 
 void PhraseIndex::add(Phrase phrase) {
   if (phrase.words.empty()) return;
-  std::vector<Phrase>& list = by_first_[phrase.words.front()];
-  // Longest first; equal lengths keep file order.
-  auto pos = std::upper_bound(list.begin(), list.end(), phrase.words.size(),
-                              [](std::size_t n, const Phrase& p) { return n > p.words.size(); });
-  list.insert(pos, std::move(phrase));
-  ++count_;
+  int node = 0;
+  for (const std::string& w : phrase.words) {
+    auto it = nodes_[static_cast<std::size_t>(node)].next.find(w);
+    if (it == nodes_[static_cast<std::size_t>(node)].next.end()) {
+      int child = static_cast<int>(nodes_.size());
+      nodes_[static_cast<std::size_t>(node)].next.emplace(w, child);
+      nodes_.emplace_back();
+      node = child;
+    } else {
+      node = it->second;
+    }
+  }
+  Node& end = nodes_[static_cast<std::size_t>(node)];
+  if (end.phrase >= 0) return;  // the same phrase again: the first one stays
+  end.phrase = static_cast<int>(phrases_.size());
+  phrases_.push_back(std::move(phrase));
+}
+
+void PhraseIndex::walk(int node, std::size_t depth, std::span<const std::string_view> words,
+                       std::span<const std::string_view> alt, int* best,
+                       std::size_t* best_len) const {
+  const Node& n = nodes_[static_cast<std::size_t>(node)];
+  if (n.phrase >= 0 && depth > 0 &&
+      (depth > *best_len || (depth == *best_len && n.phrase < *best))) {
+    *best = n.phrase;
+    *best_len = depth;
+  }
+  if (depth >= words.size() || n.next.empty()) return;
+  auto it = n.next.find(words[depth]);
+  if (it != n.next.end()) walk(it->second, depth + 1, words, alt, best, best_len);
+  if (depth < alt.size() && alt[depth] != words[depth]) {
+    auto jt = n.next.find(alt[depth]);
+    if (jt != n.next.end()) walk(jt->second, depth + 1, words, alt, best, best_len);
+  }
 }
 
 const Phrase* PhraseIndex::longest_match(std::span<const std::string_view> words,
                                          std::span<const std::string_view> alt) const {
   if (words.empty()) return nullptr;
-  const Phrase* best = nullptr;
-  auto matches_at = [&](const std::string& w, std::size_t i) {
-    return w == words[i] || (i < alt.size() && w == alt[i]);
-  };
-  auto search = [&](std::string_view first) {
-    auto it = by_first_.find(std::string(first));
-    if (it == by_first_.end()) return;
-    for (const Phrase& p : it->second) {
-      if (best && p.words.size() <= best->words.size()) return;
-      if (p.words.size() > words.size()) continue;
-      bool ok = true;
-      for (std::size_t i = 1; i < p.words.size() && ok; ++i) ok = matches_at(p.words[i], i);
-      if (ok) {
-        best = &p;
-        return;
-      }
-    }
-  };
-  search(words[0]);
-  if (!alt.empty() && alt[0] != words[0]) search(alt[0]);
-  return best;
+  int best = -1;
+  std::size_t best_len = 0;
+  walk(0, 0, words, alt, &best, &best_len);
+  return best < 0 ? nullptr : &phrases_[static_cast<std::size_t>(best)];
 }
 
 void ActorDictionary::load(const std::string& path, std::vector<InputError>& errors) {
@@ -872,6 +883,11 @@ void DiscardList::load(std::istream& in, const std::string& name, std::vector<In
     d.origin = make_origin(name, reader.line());
     entries_.push_back(std::move(d));
   }
+  by_prefix_.clear();
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::string& p = entries_[i].phrase;
+    by_prefix_[p.substr(0, std::min<std::size_t>(2, p.size()))].push_back(i);
+  }
 }
 
 const DiscardEntry* DiscardList::find(std::string_view text) const {
@@ -890,15 +906,25 @@ const DiscardEntry* DiscardList::find(std::string_view text) const {
     up.push_back(upper(c));
   }
   std::string_view t = up;
-  for (const DiscardEntry& d : entries_) {
-    const std::size_t n = d.phrase.size();
-    for (std::size_t pos = t.find(d.phrase); pos != kNpos; pos = t.find(d.phrase, pos + 1)) {
-      if (pos > 0 && is_word_char(t[pos - 1])) continue;
-      if (d.whole_word && pos + n < t.size() && is_word_char(t[pos + n])) continue;
-      return &d;
+  std::size_t found = entries_.size();
+  for (std::size_t pos = 0; pos < t.size(); ++pos) {
+    if (pos > 0 && is_word_char(t[pos - 1])) continue;  // phrases start at a word start
+    for (std::size_t key_len : {std::size_t{2}, std::size_t{1}}) {
+      if (pos + key_len > t.size()) continue;
+      auto it = by_prefix_.find(t.substr(pos, key_len));
+      if (it == by_prefix_.end()) continue;
+      for (std::size_t i : it->second) {
+        if (i >= found) break;
+        const DiscardEntry& d = entries_[i];
+        const std::size_t n = d.phrase.size();
+        if (t.compare(pos, n, d.phrase) != 0) continue;
+        if (d.whole_word && pos + n < t.size() && is_word_char(t[pos + n])) continue;
+        found = i;
+        break;
+      }
     }
   }
-  return nullptr;
+  return found < entries_.size() ? &entries_[found] : nullptr;
 }
 
 // ---------------------------------------------------------------- verbs
@@ -984,16 +1010,43 @@ void VerbDictionary::load(std::istream& in, const std::string& name,
     }
     verbs_.push_back(std::move(v));
   }
+  // Members split into words once, for matching ("(TO THE END)" -> TO THE END).
+  synset_words_.clear();
+  for (const auto& [key, members] : synsets_) {
+    auto& split = synset_words_[key];
+    for (const std::string& m : members) {
+      std::vector<std::string> words;
+      for (const std::string& word : split_words(m)) {
+        std::string_view w = word;
+        while (!w.empty() && w.front() == '(') w.remove_prefix(1);
+        while (!w.empty() && w.back() == ')') w.remove_suffix(1);
+        if (!w.empty()) words.emplace_back(w);
+      }
+      if (!words.empty()) split.push_back(std::move(words));
+    }
+  }
+}
+
+const std::vector<std::vector<std::string>>* VerbDictionary::synset_words(
+    std::string_view name) const {
+  if (!name.empty() && name.front() == '&') name.remove_prefix(1);
+  while (!name.empty() && name.back() == '_') name.remove_suffix(1);
+  auto it = synset_words_.find(name);
+  return it == synset_words_.end() ? nullptr : &it->second;
 }
 
 std::span<const int> VerbDictionary::find(std::string_view word) const {
-  auto it = by_word_.find(std::string(word));
+  auto it = by_word_.find(word);
   if (it == by_word_.end()) return {};
   return it->second;
 }
 
 const std::vector<std::string>* VerbDictionary::synset(std::string_view name) const {
-  auto it = synsets_.find(synset_key(name));
+  // Pattern words are upper case already: trim the marks without copying.
+  if (!name.empty() && name.front() == '&') name.remove_prefix(1);
+  while (!name.empty() && name.back() == '_') name.remove_suffix(1);
+  auto it = synsets_.find(name);
+  if (it == synsets_.end()) it = synsets_.find(synset_key(name));
   return it == synsets_.end() ? nullptr : &it->second;
 }
 

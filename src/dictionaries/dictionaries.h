@@ -46,21 +46,34 @@ struct Phrase {
   int entry = 0;  // index into the dictionary's entries
 };
 
-// Phrase lookup shared by the actor and agent dictionaries: phrases indexed by
-// first word, longest first.
+// Hash for string-keyed maps that can be searched with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Phrase lookup shared by the actor and agent dictionaries: a word trie,
+// so a lookup costs one hash probe per word of the longest candidate.
 class PhraseIndex {
  public:
   void add(Phrase phrase);
   // Longest phrase whose words equal words[0..n); returns nullptr if none.
   // `alt` optionally gives a second spelling per word (e.g. the lemma) that
-  // may match instead of words[i].
+  // may match instead of words[i]. Among phrases of equal length the first
+  // added wins.
   const Phrase* longest_match(std::span<const std::string_view> words,
                               std::span<const std::string_view> alt = {}) const;
-  std::size_t size() const { return count_; }
+  std::size_t size() const { return phrases_.size(); }
 
  private:
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
-  std::size_t count_ = 0;
+  struct Node {
+    std::unordered_map<std::string, int, StringHash, std::equal_to<>> next;
+    int phrase = -1;  // index into phrases_ of the phrase ending here
+  };
+  void walk(int node, std::size_t depth, std::span<const std::string_view> words,
+            std::span<const std::string_view> alt, int* best, std::size_t* best_len) const;
+  std::vector<Node> nodes_{Node{}};
+  std::vector<Phrase> phrases_;
 };
 
 // Actor dictionary (PETRARCH format: PHRASE [CODE], +SYNONYM lines, dated
@@ -125,6 +138,8 @@ class DiscardList {
 
  private:
   std::vector<DiscardEntry> entries_;
+  // Entries by the first two characters of their phrase.
+  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_prefix_;
 };
 
 // ---------------------------------------------------------------- verbs
@@ -193,14 +208,19 @@ class VerbDictionary {
   // Members of a synonym set ("&CURRENCY" -> {"MONEY", "CASH", "URBAN CENTER"});
   // multi-word members have their words separated by single spaces.
   const std::vector<std::string>* synset(std::string_view name) const;
+  // The same members split into words, parentheses dropped.
+  const std::vector<std::vector<std::string>>* synset_words(std::string_view name) const;
   const std::vector<std::string>& transformations() const { return transformations_; }
   std::size_t pattern_count() const;
 
  private:
   std::vector<VerbBlock> blocks_;
   std::vector<VerbEntry> verbs_;
-  std::unordered_map<std::string, std::vector<int>> by_word_;
-  std::unordered_map<std::string, std::vector<std::string>> synsets_;
+  std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>> by_word_;
+  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> synsets_;
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>, StringHash,
+                     std::equal_to<>>
+      synset_words_;
   std::vector<std::string> transformations_;
 };
 

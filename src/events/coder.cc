@@ -476,26 +476,21 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
 int SentenceCoder::match_at(int token, std::string_view word, int depth) const {
   if (word.empty() || token < 1 || token > n_ || depth > 4) return 0;
   if (word[0] != '&') return form(token) == word || lemma(token) == word ? 1 : 0;
-  const auto* members = dict_.verbs.synset(word);
+  const auto* members = dict_.verbs.synset_words(word);
   if (!members) return 0;
   int best = 0;
-  for (const auto& m : *members) {
-    int used = 0;
+  for (const auto& parts : *members) {
     int t = token;
     bool ok = true;
-    for (std::size_t a = 0, b; a <= m.size() && ok; a = b + 1) {
-      b = m.find(' ', a);
-      if (b == std::string::npos) b = m.size();
-      std::string_view part(m.data() + a, b - a);
-      while (!part.empty() && part.front() == '(') part.remove_prefix(1);
-      while (!part.empty() && part.back() == ')') part.remove_suffix(1);
-      if (part.empty()) continue;
+    for (const auto& part : parts) {
       int k = match_at(t, part, depth + 1);
-      if (k == 0) ok = false;
+      if (k == 0) {
+        ok = false;
+        break;
+      }
       t += k;
-      used += k;
     }
-    if (ok && used > best) best = used;
+    if (ok && t - token > best) best = t - token;
   }
   return best;
 }
@@ -727,8 +722,34 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   const VerbPattern* best_pattern = nullptr;
   Binding binding;
   Binding best_binding;
+  // Words present around the verb: a pattern naming a plain word absent
+  // from them cannot match, which settles most patterns cheaply.
+  std::vector<std::string_view> present;
+  for (const auto* zone : {&before, &after}) {
+    for (int t : *zone) {
+      present.push_back(form(t));
+      present.push_back(lemma(t));
+    }
+  }
+  std::sort(present.begin(), present.end());
+  auto absent = [&](const std::string& w) {
+    if (w.empty() || w[0] == '&' || is_marker(w)) return false;
+    return !std::binary_search(present.begin(), present.end(), std::string_view(w));
+  };
+  auto impossible = [&](const VerbPattern& p) {
+    for (const auto* side : {&p.before, &p.after}) {
+      for (const PatternElement& e : *side) {
+        if (!e.preposition.empty() && absent(e.preposition)) return true;
+        for (const auto& w : e.words) {
+          if (absent(w)) return true;
+        }
+      }
+    }
+    return false;
+  };
   for (const VerbPattern& p : block.patterns) {
     int score = 0;
+    if (impossible(p)) continue;
     if (match_pattern(p, before, after, &score, &binding) && score > best_score) {
       best_score = score;
       best_pattern = &p;
