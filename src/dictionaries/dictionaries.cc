@@ -929,6 +929,27 @@ const DiscardEntry* DiscardList::find(std::string_view text) const {
 
 // ---------------------------------------------------------------- verbs
 
+// Regular inflections of an English verb: -S/-ES, -ED/-D/-IED, -ING.
+// Irregular forms come from the dictionary's braces.
+std::vector<std::string> regular_verb_forms(const std::string& base) {
+  std::vector<std::string> out;
+  if (base.size() < 2) return out;
+  auto vowel = [](char c) { return std::string_view("AEIOU").find(c) != std::string_view::npos; };
+  const char last = base.back();
+  const std::string stem = base.substr(0, base.size() - 1);
+  if (last == 'E') {
+    out = {base + "S", base + "D", stem + "ING"};
+  } else if (last == 'Y' && !vowel(base[base.size() - 2])) {
+    out = {stem + "IES", stem + "IED", base + "ING"};
+  } else if (last == 'S' || last == 'X' || last == 'Z' || base.ends_with("SH") ||
+             base.ends_with("CH")) {
+    out = {base + "ES", base + "ED", base + "ING"};
+  } else {
+    out = {base + "S", base + "ED", base + "ING"};
+  }
+  return out;
+}
+
 void VerbDictionary::load(const std::string& path, std::vector<InputError>& errors) {
   load_file(*this, path, errors);
 }
@@ -1004,7 +1025,9 @@ void VerbDictionary::load(std::istream& in, const std::string& name,
     v.origin = make_origin(name, reader.line());
     const int index = static_cast<int>(verbs_.size());
     by_word_[v.words[v.verb_index]].push_back(index);
-    for (const std::string& f : v.forms) {
+    std::vector<std::string> forms = v.forms;
+    for (std::string& f : regular_verb_forms(v.words[v.verb_index])) forms.push_back(std::move(f));
+    for (const std::string& f : forms) {
       std::vector<int>& list = by_word_[f];
       if (list.empty() || list.back() != index) list.push_back(index);
     }

@@ -45,7 +45,7 @@ TEST(Suites, PetrarchUnitUdFloor) {
   SKIP_WITHOUT_SHARED("petrarch-unit-ud");
   ScoreCard card = run_suite("petrarch-unit-ud");
   EXPECT_EQ(card.scored, 280);
-  EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.77) << card.to_text();
+  EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.85) << card.to_text();
 }
 
 TEST(Suites, GigawordGsrFloor) {
