@@ -703,21 +703,24 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
       for (int d : s_.subtree(c)) excluded[static_cast<std::size_t>(d)] = true;
     }
   }
-  // Before the verb only nominal words count (the subject's phrase):
-  // adverbs, auxiliaries and particles there do not select a pattern.
+  // Before the verb only the head of the subject (and its conjuncts) can
+  // select a pattern ("- CABINETS *"); adverbs and auxiliaries cannot.
   for (int d : s_.subtree(v)) {
-    if (d == v || excluded[static_cast<std::size_t>(d)]) continue;
-    if (d < v) {
-      const std::string& u = tok(d).upos;
-      if (u == "ADV" || u == "AUX" || u == "PART" || u == "VERB" || u == "CCONJ" || u == "CONJ" ||
-          u == "SCONJ" || u == "PUNCT" || u == "INTJ") {
-        continue;
+    if (d > v && !excluded[static_cast<std::size_t>(d)]) after.push_back(d);
+  }
+  for (int c : s_.children(v)) {
+    Relation r = tok(c).relation;
+    if (c > v || (r != Relation::kNsubj && r != Relation::kNsubjPass)) continue;
+    for (int head : s_.children(c, Relation::kConj)) before.push_back(head);
+    before.push_back(c);
+    for (int m : s_.children(c)) {  // "death" in {DEATH TOLL} *
+      Relation mr = tok(m).relation;
+      if (mr == Relation::kCompound || mr == Relation::kAmod || mr == Relation::kFlat) {
+        before.push_back(m);
       }
-      before.push_back(d);
-    } else {
-      after.push_back(d);
     }
   }
+  std::sort(before.begin(), before.end());
   int best_score = -1;
   const VerbPattern* best_pattern = nullptr;
   Binding binding;
