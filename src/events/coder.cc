@@ -446,10 +446,6 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
       if (!ps.empty()) return ps;
     }
   }
-  for (int p : vc.prep_tokens) {
-    auto ps = first_actor_in(p, 0);
-    if (!ps.empty()) return ps;
-  }
   std::vector<int> order;
   for (Relation r : {Relation::kObj, Relation::kIobj}) {
     for (int c : s_.children(v, r)) order.push_back(c);
