@@ -11,6 +11,10 @@ namespace {
 
 constexpr int kMaxPhraseWords = 12;
 
+bool is_past_participle(const Token& t) {
+  return t.xpos == "VBN" || (t.feature("VerbForm") == "Part" && t.feature("Tense") == "Past");
+}
+
 bool is_personal_pronoun(std::string_view upper) {
   static constexpr std::string_view kPronouns[] = {"IT",  "ITS",  "HE",    "HIS",  "SHE",
                                                    "HER", "THEY", "THEIR", "THEM", "HIM"};
@@ -380,6 +384,15 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
       return participants(c, true);
     }
     const Token& t = tok(v);
+    // A past participle modifying a noun is passive: "soldiers killed in
+    // Ukraine" -- the noun is the target, the agent or place the source.
+    if (v == verb && t.relation == Relation::kAcl && is_past_participle(t)) {
+      auto agents = passive_source(verb);
+      if (!agents.empty()) {
+        *passive = true;
+        return agents;
+      }
+    }
     // Control and coordination: the subject is inherited from the governor.
     if (t.relation == Relation::kXcomp || (t.relation == Relation::kAdvcl && is_complement(v))) {
       if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
@@ -441,8 +454,10 @@ std::string SentenceCoder::preposition_of(int token) const {
 std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool passive) const {
   int v = vc.verb;
   if (passive) {
-    if (int c = s_.child(v, Relation::kNsubjPass)) {
-      auto ps = participants(c, true);
+    int patient = s_.child(v, Relation::kNsubjPass);
+    if (!patient && tok(v).relation == Relation::kAcl) patient = tok(v).head;
+    if (patient) {
+      auto ps = participants(patient, true);
       if (!ps.empty()) return ps;
     }
   }
