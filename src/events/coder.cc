@@ -4,6 +4,8 @@
 #include <charconv>
 #include <deque>
 #include <span>
+#include <sstream>
+#include <optional>
 #include <string_view>
 
 namespace dyad {
@@ -66,15 +68,34 @@ struct Binding {
   int target_token = 0;
   bool target_is_subject = false;
   bool source_before = false;
+  int exact_forms = 0;  // pattern words matched by the word form, not the lemma
+};
+
+// One coded verb with its actors, before nested clauses are weighed.
+struct Clause {
+  const VerbCoding* vc = nullptr;
+  std::vector<Participant> sources;
+  std::vector<Participant> targets;
+  std::string code;  // after negation; "" when the verb codes nothing itself
+  std::string code2;
+  std::string speaker;
+  std::string speaker_text;
+  bool passive = false;
 };
 
 // Codes one sentence. Holds per-sentence scratch state; built and dropped
 // for every sentence so the shared Coder stays immutable.
 class SentenceCoder {
  public:
-  SentenceCoder(const Dictionaries& dict, const CoderOptions& options, const Sentence& s,
+  SentenceCoder(const Dictionaries& dict, const CoderOptions& options,
+                const std::vector<Transformation>& transformations, const Sentence& s,
                 StoryContext& story)
-      : dict_(dict), options_(options), s_(s), story_(story), n_(static_cast<int>(s.size())) {
+      : dict_(dict),
+        options_(options),
+        transformations_(transformations),
+        s_(s),
+        story_(story),
+        n_(static_cast<int>(s.size())) {
     form_.resize(static_cast<std::size_t>(n_) + 1);
     lemma_.resize(static_cast<std::size_t>(n_) + 1);
     for (int i = 1; i <= n_; ++i) {
@@ -112,13 +133,21 @@ class SentenceCoder {
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   int preposition_token(int token) const;
   bool is_complement(int token) const;
+  bool heads_clause(int token) const;
   std::string preposition_of(int token) const;
   std::string negate(const std::string& code) const;
-  std::vector<Event> events_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
-                                const std::vector<int>& coding_of) const;
+  Clause clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
+                    const std::vector<int>& coding_of) const;
+  void emit(const Clause& c, std::vector<Participant> sources, std::vector<Participant> targets,
+            const std::string& code, const std::string& code2, const std::string& pattern,
+            std::vector<Event>& events) const;
+  std::optional<int> value_of(const std::string& code) const;
+  std::string combine(const std::string& upper, const std::string& lower) const;
+  bool transform(const Clause& upper, const Clause& lower, std::vector<Event>& events) const;
 
   const Dictionaries& dict_;
   const CoderOptions& options_;
+  const std::vector<Transformation>& transformations_;
   const Sentence& s_;
   StoryContext& story_;
   int n_;
@@ -446,6 +475,16 @@ bool SentenceCoder::is_complement(int token) const {
   return r == Relation::kAdvcl && preposition_of(token) == "TO";
 }
 
+// The verb of a complement clause with its own subject or an infinitive
+// "to": not a pattern word of the verb above it ("said that they attacked"
+// is not "say ... attack"), though "(TO QUESTION)" may still match it.
+bool SentenceCoder::heads_clause(int token) const {
+  const Token& t = tok(token);
+  if (!t.is_verb() || !is_complement(token)) return false;
+  if (t.relation == Relation::kCcomp) return true;
+  return preposition_of(token) == "TO";
+}
+
 std::string SentenceCoder::preposition_of(int token) const {
   int p = preposition_token(token);
   return p ? form(p) : std::string{};
@@ -531,7 +570,7 @@ bool SentenceCoder::match_noun_phrase(const std::vector<int>& zone, std::size_t&
                                       const std::vector<std::string>& words) const {
   for (std::size_t k = pos; k < zone.size(); ++k) {
     int head = zone[k];
-    if (!word_matches(head, words.back())) continue;
+    if (heads_clause(head) || !word_matches(head, words.back())) continue;
     int cursor = head;  // words before the head, right to left
     bool ok = true;
     for (std::size_t w = words.size() - 1; w-- > 0 && ok;) {
@@ -585,9 +624,11 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
         case PatternElement::Kind::kWord: {
           bool found = false;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
+            if (heads_clause(zone[k])) continue;
             if (word_matches(zone[k], e.words.front())) {
               found = true;
               pos = k + 1;
+              if (form(zone[k]) == e.words.front()) ++binding->exact_forms;
             }
           }
           if (!found) return false;
@@ -764,7 +805,9 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   for (const VerbPattern& p : block.patterns) {
     int score = 0;
     if (impossible(p)) continue;
-    if (match_pattern(p, before, after, &score, &binding) && score > best_score) {
+    if (match_pattern(p, before, after, &score, &binding) &&
+        (score > best_score ||
+         (score == best_score && binding.exact_forms > best_binding.exact_forms))) {
       best_score = score;
       best_pattern = &p;
       best_binding = binding;
@@ -805,86 +848,175 @@ bool is_reported_speech(const std::string& code) {
   return code.size() >= 2 && code.compare(0, 2, "01") == 0;
 }
 
-// The events one verb codes on its own, before nested clauses are weighed.
-std::vector<Event> SentenceCoder::events_for(const VerbCoding& vc,
-                                             const std::vector<VerbCoding>& codings,
-                                             const std::vector<int>& coding_of) const {
-  std::vector<Event> events;
-  std::string code = vc.code;
-  std::string code2 = vc.code2;
-  if (vc.negated) {
-    code = negate(code);
-    code2.clear();
-    if (code.empty()) return events;
+
+Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
+                                 const std::vector<int>& coding_of) const {
+  Clause c;
+  c.vc = &vc;
+  c.code = vc.code == "---" ? "" : vc.code;
+  c.code2 = vc.code2;
+  if (vc.negated && !c.code.empty()) {
+    c.code = negate(c.code);
+    c.code2.clear();
   }
   bool passive = false;
   auto subjects = subject_of(vc.verb, &passive);
-  std::vector<Participant> sources, targets;
+  c.passive = passive;
   if (vc.source_token) {
-    sources = first_actor_in(vc.source_token, 0);
-    targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
+    c.sources = first_actor_in(vc.source_token, 0);
+    c.targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
   } else {
-    sources = subjects;
+    c.sources = subjects;
     if (vc.target_token) {
-      targets = first_actor_in(vc.target_token, 0);
+      c.targets = first_actor_in(vc.target_token, 0);
     } else if (vc.target_is_subject) {
-      targets = subjects;
-      sources = target_of(vc, passive);
+      c.targets = subjects;
+      c.sources = target_of(vc, passive);
     } else {
-      targets = target_of(vc, passive);
+      c.targets = target_of(vc, passive);
     }
   }
   // Speaker of a reported event: the subject of a saying verb above it.
-  std::string speaker, speaker_text;
   for (int h = tok(vc.verb).head, steps = 0; h > 0 && steps < n_; h = tok(h).head, ++steps) {
     int k = coding_of[static_cast<std::size_t>(h)];
     if (k >= 0 && is_reported_speech(codings[static_cast<std::size_t>(k)].code)) {
       bool p = false;
       auto sp = subject_of(h, &p);
       if (!sp.empty()) {
-        speaker = sp.front().code;
-        speaker_text = sp.front().text;
+        c.speaker = sp.front().code;
+        c.speaker_text = sp.front().text;
       }
       break;
     }
   }
-  auto emit = [&](const Participant& src, const Participant& tgt, const std::string& c) {
-    if (c.empty() || c == "---") return;
+  return c;
+}
+
+// Events between sources and targets with `code` (and the reverse with
+// `code2`); a compound subject with no target acts on each other.
+void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
+                         std::vector<Participant> targets, const std::string& code,
+                         const std::string& code2, const std::string& pattern,
+                         std::vector<Event>& events) const {
+  auto one = [&](const Participant& src, const Participant& tgt, const std::string& k) {
+    if (k.empty() || k == "---") return;
     Event e;
     e.source = src.code;
     e.target = tgt.code;
     e.source_text = src.text;
     e.target_text = tgt.text;
-    e.code = c;
-    e.pattern = vc.pattern;
-    e.negated = vc.negated;
-    e.verb_text = vc.verb_text;
-    e.speaker = speaker;
-    e.speaker_text = speaker_text;
+    e.code = k;
+    e.pattern = pattern;
+    e.negated = c.vc->negated;
+    e.verb_text = c.vc->verb_text;
+    e.speaker = c.speaker;
+    e.speaker_text = c.speaker_text;
     events.push_back(std::move(e));
   };
   if (targets.empty() && sources.size() > 1) {
-    // A compound subject acting with no object: each with each other.
     for (const auto& a : sources) {
       for (const auto& b : sources) {
-        if (&a != &b) emit(a, b, code);
+        if (&a != &b) one(a, b, code);
       }
     }
-  } else {
-    if (sources.empty() || targets.empty()) {
-      if (options_.require_dyad) return events;
-      if (sources.empty()) sources.push_back({"---", ""});
-      if (targets.empty()) targets.push_back({"---", ""});
-    }
-    for (const auto& a : sources) {
-      for (const auto& b : targets) {
-        if (a.code == b.code) continue;
-        emit(a, b, code);
-        if (!code2.empty()) emit(b, a, code2);
-      }
+    return;
+  }
+  if (sources.empty() || targets.empty()) {
+    if (options_.require_dyad) return;
+    if (sources.empty()) sources.push_back({"---", ""});
+    if (targets.empty()) targets.push_back({"---", ""});
+  }
+  for (const auto& a : sources) {
+    for (const auto& b : targets) {
+      if (a.code == b.code) continue;
+      one(a, b, code);
+      if (!code2.empty()) one(b, a, code2);
     }
   }
-  return events;
+}
+
+// Ontology value of a code; "---" and "" count as 0 (no meaning).
+std::optional<int> SentenceCoder::value_of(const std::string& code) const {
+  if (code.empty() || code == "---") return 0;
+  return dict_.ontology.value(code);
+}
+
+// The code of "P [Q]": an upper verb P governing the clause of verb Q
+// ("wants to help" 030 + 070 -> 033), or "" when the ontology has none.
+std::string SentenceCoder::combine(const std::string& upper, const std::string& lower) const {
+  auto p = value_of(upper);
+  auto q = value_of(lower);
+  if (!p || !q || *q == 0) return {};
+  int v;
+  if (*q <= 0) {
+    v = *p + *q;
+  } else if (*p > 0x1000 && *q > 0x1000) {
+    v = *q;
+  } else if (*q >= *p) {
+    v = *q;
+  } else if (*p == 0x1000) {
+    v = *q;
+  } else if (*q == 0x1000) {
+    v = *p;
+  } else {
+    v = *p + *q;
+  }
+  auto code = dict_.ontology.code(v);
+  return code ? *code : std::string{};
+}
+
+bool same_actors(const std::vector<Participant>& a, const std::vector<Participant>& b) {
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      if (x.code == y.code) return true;
+    }
+  }
+  return false;
+}
+
+// A dictionary transformation applied to an upper and a lower clause
+// ("~ a (b . ATTACK) SAY = a b 112": a says b attacked -> a accuses b).
+bool SentenceCoder::transform(const Clause& upper, const Clause& lower,
+                              std::vector<Event>& events) const {
+  auto up = value_of(upper.code.empty() ? upper.vc->code : upper.code);
+  auto low = value_of(lower.code);
+  if (!up || !low || upper.sources.empty()) return false;
+  for (const Transformation& t : transformations_) {
+    if (t.upper_value != *up) continue;
+    if (t.lower_value && (*t.lower_value != *low || lower.code.empty())) continue;
+    if (!t.lower_value && lower.code.empty()) continue;
+    std::vector<Participant> b;
+    switch (t.lower_source) {
+      case 'a':
+        if (!same_actors(lower.sources, upper.sources)) continue;
+        break;
+      case 'b':
+        if (lower.sources.empty()) continue;
+        b = lower.sources;
+        break;
+      case '_':
+        if (!lower.sources.empty()) continue;
+        break;
+      default:
+        break;
+    }
+    switch (t.lower_target) {
+      case 'b':
+        if (lower.targets.empty()) continue;
+        b = lower.targets;
+        break;
+      case '_':
+        if (!lower.targets.empty()) continue;
+        break;
+      default:
+        break;
+    }
+    if (b.empty()) continue;
+    std::string code = t.code == "Q" ? lower.code : t.code;
+    emit(upper, upper.sources, b, code, "", "transformation " + t.text, events);
+    return true;
+  }
+  return false;
 }
 
 std::vector<Event> SentenceCoder::run() {
@@ -897,17 +1029,9 @@ std::vector<Event> SentenceCoder::run() {
       codings.push_back(std::move(vc));
     }
   }
-  std::vector<std::vector<Event>> candidates(codings.size());
-  for (std::size_t i = 0; i < codings.size(); ++i) {
-    const VerbCoding& vc = codings[i];
-    if (vc.code.empty() && vc.code2.empty()) continue;
-    if (vc.code == "---") continue;
-    candidates[i] = events_for(vc, codings, coding_of);
-  }
-  // Nested clauses: a verb that codes an event of its own takes its
-  // complement clauses with it ("vowed to wage war", "urged X to respond"),
-  // except saying verbs, which give way to the event they report
-  // ("said Russia attacked": the attack is coded, the speaker recorded).
+  std::vector<Clause> clauses;
+  clauses.reserve(codings.size());
+  for (const VerbCoding& vc : codings) clauses.push_back(clause_for(vc, codings, coding_of));
   auto depth = [&](int v) {
     int d = 0;
     for (int h = tok(v).head; h > 0 && d < n_; h = tok(h).head) ++d;
@@ -918,33 +1042,78 @@ std::vector<Event> SentenceCoder::run() {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return depth(codings[a].verb) < depth(codings[b].verb);
   });
-  std::vector<bool> blocked(codings.size(), false);
-  auto complement_codings = [&](int v) {
+  // The coded verbs of a verb's complement clauses, nearest first.
+  auto lower_clauses = [&](std::size_t i) {
     std::vector<std::size_t> out;
+    int v = codings[i].verb;
     for (int c : s_.children(v)) {
       if (!is_complement(c)) continue;
       for (int d : s_.subtree(c)) {
         int k = coding_of[static_cast<std::size_t>(d)];
-        if (k >= 0) out.push_back(static_cast<std::size_t>(k));
+        if (k < 0) continue;
+        int h = tok(d).head;  // the nearest coded verb above d must be v
+        while (h > 0 && h != v && coding_of[static_cast<std::size_t>(h)] < 0) h = tok(h).head;
+        if (h == v) out.push_back(static_cast<std::size_t>(k));
       }
     }
     return out;
   };
-  for (std::size_t i : order) {
-    if (blocked[i] || candidates[i].empty() || is_reported_speech(codings[i].code)) continue;
-    for (std::size_t k : complement_codings(codings[i].verb)) blocked[k] = true;
-  }
+  // Nested clauses. A dictionary transformation rewrites the pair; a saying
+  // verb lets the reported event keep its own source (the speaker is
+  // recorded); any other verb combines with the clause it governs through
+  // the ontology ("asked Obama to help Iran" -> ask for aid, Congress to
+  // Obama), the lower clause's actor becoming the target.
   std::vector<Event> events;
+  std::vector<bool> consumed(codings.size(), false);
+  std::vector<bool> replaced(codings.size(), false);
+  std::vector<bool> reports(codings.size(), false);
   for (std::size_t i : order) {
-    if (blocked[i] || candidates[i].empty()) continue;
-    if (is_reported_speech(codings[i].code)) {
-      bool reports = false;
-      for (std::size_t k : complement_codings(codings[i].verb)) {
-        if (!blocked[k] && !candidates[k].empty()) reports = true;
+    if (consumed[i]) continue;
+    const Clause& u = clauses[i];
+    for (std::size_t k : lower_clauses(i)) {
+      if (consumed[k]) continue;
+      const Clause& l = clauses[k];
+      if (l.code.empty()) continue;
+      if (transform(u, l, events)) {
+        consumed[k] = replaced[i] = true;
+        continue;
       }
-      if (reports) continue;
+      if (is_reported_speech(u.code)) {
+        reports[i] = true;
+        continue;
+      }
+      if (u.code.empty() || u.sources.empty() || u.passive) continue;
+      std::string c = combine(u.code, l.code);
+      if (c.empty()) continue;
+      std::string pattern = u.vc->pattern + " + " + l.vc->pattern;
+      if (!l.sources.empty() && !same_actors(l.sources, u.sources)) {
+        emit(u, u.sources, l.sources, c, "", pattern, events);
+      } else if (!l.targets.empty()) {
+        emit(u, u.sources, l.targets, c, "", pattern, events);
+      } else {
+        continue;
+      }
+      consumed[k] = replaced[i] = true;
     }
-    for (auto& e : candidates[i]) events.push_back(std::move(e));
+  }
+  for (std::size_t i : order) {
+    if (consumed[i] || replaced[i]) continue;
+    const Clause& c = clauses[i];
+    if (c.code.empty() && c.code2.empty()) continue;
+    std::size_t before = events.size();
+    if (reports[i]) {
+      // A saying verb gives way to the events it reports.
+      bool reported = false;
+      for (std::size_t k : lower_clauses(i)) {
+        std::vector<Event> probe;
+        emit(clauses[k], clauses[k].sources, clauses[k].targets, clauses[k].code,
+             clauses[k].code2, clauses[k].vc->pattern, probe);
+        if (!probe.empty()) reported = true;
+      }
+      if (reported) continue;
+    }
+    emit(c, c.sources, c.targets, c.code, c.code2, c.vc->pattern, events);
+    (void)before;
   }
   // Drop self-directed and repeated events.
   std::vector<Event> out;
@@ -982,8 +1151,47 @@ int parse_story_date(const std::string& date) {
   return value;
 }
 
+// "~ a (a b ATTACK) SAY = a b 015": the lower clause's source and target
+// constraints, its verb, the upper verb, and the result. Verbs are named
+// by a dictionary verb and compared by the ontology value of its code.
+std::optional<Transformation> parse_transformation(const std::string& text,
+                                                   const Dictionaries& dict) {
+  std::string spaced;
+  for (char c : text) spaced += (c == '(' || c == ')' || c == '~') ? ' ' : c;
+  std::istringstream in(spaced);
+  std::vector<std::string> t;
+  for (std::string w; in >> w;) t.push_back(w);
+  if (t.size() != 9 || t[5] != "=" || t[0] != "a" || t[6] != "a" || t[7] != "b") return {};
+  auto verb_value = [&](const std::string& name) -> std::optional<int> {
+    auto found = dict.verbs.find(to_upper_ascii(name));
+    if (found.empty()) return {};
+    const VerbEntry& v = dict.verbs.verbs()[static_cast<std::size_t>(found.front())];
+    std::string code =
+        v.code.empty() ? dict.verbs.blocks()[static_cast<std::size_t>(v.block)].code : v.code;
+    if (code.empty() || code == "---") return 0;
+    return dict.ontology.value(code);
+  };
+  Transformation r;
+  r.text = text;
+  r.lower_source = t[1].size() == 1 ? t[1][0] : '?';
+  r.lower_target = t[2].size() == 1 ? t[2][0] : '?';
+  if (t[3] != "Q") {
+    r.lower_value = verb_value(t[3]);
+    if (!r.lower_value) return {};
+  }
+  auto upper = verb_value(t[4]);
+  if (!upper) return {};
+  r.upper_value = *upper;
+  r.code = t[8];
+  return r;
+}
+
 Coder::Coder(const Dictionaries& dictionaries, CoderOptions options)
-    : dict_(dictionaries), options_(options) {}
+    : dict_(dictionaries), options_(options) {
+  for (const std::string& text : dict_.verbs.transformations()) {
+    if (auto t = parse_transformation(text, dict_)) transformations_.push_back(std::move(*t));
+  }
+}
 
 SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryContext& story) const {
   SentenceCoding result;
@@ -993,7 +1201,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryConte
     result.discard = d;
     return result;
   }
-  SentenceCoder coder(dict_, options_, sentence, story);
+  SentenceCoder coder(dict_, options_, transformations_, sentence, story);
   result.events = coder.run();
   for (Event& e : result.events) {
     e.doc_id = story.doc_id;

@@ -2,6 +2,7 @@
 // to whom in CAMEO, using verb patterns, actor and agent dictionaries.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,17 @@ struct StoryContext {
   std::string last_actor_text;
 };
 
+// A verb dictionary transformation ("~ a (b . ATTACK) SAY = a b 112"),
+// parsed: when an upper verb governs a lower clause, the pair is recoded.
+struct Transformation {
+  std::string text;
+  char lower_source = '.';  // 'a' same as upper source, 'b' bound, '_' absent, '.' any
+  char lower_target = '.';  // 'b' bound, '_' absent, '.' any
+  std::optional<int> lower_value;  // ontology value of the lower verb; none = any (Q)
+  int upper_value = 0;
+  std::string code;  // result code, "Q" = the lower clause's code
+};
+
 // The coder's answer for one sentence.
 struct SentenceCoding {
   std::vector<Event> events;
@@ -46,6 +58,7 @@ class Coder {
  private:
   const Dictionaries& dict_;
   CoderOptions options_;
+  std::vector<Transformation> transformations_;  // parsed from the verb dictionary
 };
 
 // Parses "YYYYMMDD" (or "YYYY-MM-DD") into an integer; 0 when malformed.
