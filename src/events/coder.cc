@@ -1096,8 +1096,20 @@ std::vector<Event> SentenceCoder::run() {
       consumed[k] = replaced[i] = true;
     }
   }
+  // A verb that codes an event of its own takes the complement clauses it
+  // governs with it ("vowed to wage war"), unless it is a saying verb.
+  std::vector<bool> blocked(codings.size(), false);
   for (std::size_t i : order) {
-    if (consumed[i] || replaced[i]) continue;
+    if (consumed[i] || replaced[i] || blocked[i] || reports[i]) continue;
+    const Clause& c = clauses[i];
+    if (is_reported_speech(c.code)) continue;
+    std::vector<Event> own;
+    emit(c, c.sources, c.targets, c.code, c.code2, c.vc->pattern, own);
+    if (own.empty()) continue;
+    for (std::size_t k : lower_clauses(i)) blocked[k] = true;
+  }
+  for (std::size_t i : order) {
+    if (consumed[i] || replaced[i] || blocked[i]) continue;
     const Clause& c = clauses[i];
     if (c.code.empty() && c.code2.empty()) continue;
     std::size_t before = events.size();
