@@ -13,6 +13,14 @@ namespace {
 
 constexpr int kMaxPhraseWords = 12;
 
+// Prepositions, articles, particles and conjunctions: never the head word a
+// pattern names ("- * FROM +" wants a noun FROM, not the preposition).
+bool is_function_word(const Token& t) {
+  const std::string& u = t.upos;
+  return u == "ADP" || u == "DET" || u == "PART" || u == "CCONJ" || u == "CONJ" ||
+         u == "SCONJ" || u == "PUNCT" || u == "AUX";
+}
+
 bool is_past_participle(const Token& t) {
   return t.xpos == "VBN" || (t.feature("VerbForm") == "Part" && t.feature("Tense") == "Past");
 }
@@ -68,7 +76,8 @@ struct Binding {
   int target_token = 0;
   bool target_is_subject = false;
   bool source_before = false;
-  int exact_forms = 0;  // pattern words matched by the word form, not the lemma
+  int exact_forms = 0;   // pattern words matched by the word form, not the lemma
+  int object_words = 0;  // pattern words found in the direct object
 };
 
 // One coded verb with its actors, before nested clauses are weighed.
@@ -129,7 +138,8 @@ class SentenceCoder {
   bool match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
                          const std::vector<std::string>& words) const;
   bool match_pattern(const VerbPattern& p, const std::vector<int>& before,
-                     const std::vector<int>& after, int* score, Binding* binding) const;
+                     const std::vector<int>& after, int object, int* score,
+                     Binding* binding) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   int preposition_token(int token) const;
   bool is_complement(int token) const;
@@ -612,7 +622,7 @@ int SentenceCoder::next_actor_token(const std::vector<int>& zone, std::size_t& p
 bool is_marker(std::string_view w) { return w == "+" || w == "$" || w == "^" || w == "%"; }
 
 bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& before,
-                                  const std::vector<int>& after, int* score,
+                                  const std::vector<int>& after, int object, int* score,
                                   Binding* binding) const {
   int total = 0;
   *binding = Binding{};
@@ -624,11 +634,12 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
         case PatternElement::Kind::kWord: {
           bool found = false;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
-            if (heads_clause(zone[k])) continue;
+            if (heads_clause(zone[k]) || is_function_word(tok(zone[k]))) continue;
             if (word_matches(zone[k], e.words.front())) {
               found = true;
               pos = k + 1;
               if (form(zone[k]) == e.words.front()) ++binding->exact_forms;
+              if (object && s_.dominates(object, zone[k])) ++binding->object_words;
             }
           }
           if (!found) return false;
@@ -802,12 +813,15 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     }
     return false;
   };
+  const int object = s_.child(v, Relation::kObj);
   for (const VerbPattern& p : block.patterns) {
     int score = 0;
     if (impossible(p)) continue;
-    if (match_pattern(p, before, after, &score, &binding) &&
+    if (match_pattern(p, before, after, object, &score, &binding) &&
         (score > best_score ||
-         (score == best_score && binding.exact_forms > best_binding.exact_forms))) {
+         (score == best_score &&
+          std::pair(binding.object_words, binding.exact_forms) >
+              std::pair(best_binding.object_words, best_binding.exact_forms)))) {
       best_score = score;
       best_pattern = &p;
       best_binding = binding;
@@ -994,8 +1008,8 @@ bool SentenceCoder::transform(const Clause& upper, const Clause& lower,
         if (lower.sources.empty()) continue;
         b = lower.sources;
         break;
-      case '_':
-        if (!lower.sources.empty()) continue;
+      case '_':  // no subject of its own: absent, or understood from the upper verb
+        if (!lower.sources.empty() && !same_actors(lower.sources, upper.sources)) continue;
         break;
       default:
         break;
