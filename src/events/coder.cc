@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <optional>
 #include <span>
 #include <sstream>
-#include <optional>
 #include <string_view>
 
 namespace dyad {
@@ -17,8 +17,8 @@ constexpr int kMaxPhraseWords = 12;
 // pattern names ("- * FROM +" wants a noun FROM, not the preposition).
 bool is_function_word(const Token& t) {
   const std::string& u = t.upos;
-  return u == "ADP" || u == "DET" || u == "PART" || u == "CCONJ" || u == "CONJ" ||
-         u == "SCONJ" || u == "PUNCT" || u == "AUX";
+  return u == "ADP" || u == "DET" || u == "PART" || u == "CCONJ" || u == "CONJ" || u == "SCONJ" ||
+         u == "PUNCT" || u == "AUX";
 }
 
 bool is_past_participle(const Token& t) {
@@ -61,7 +61,6 @@ struct VerbCoding {
   std::string code;
   std::string code2;
   std::string pattern;
-  std::vector<int> prep_tokens;    // objects of the pattern's prepositional phrases
   int source_token = 0;            // bound by a '$' in the pattern
   int target_token = 0;            // bound by a '+' in the pattern
   bool target_is_subject = false;  // '+' before the verb: the subject is the target
@@ -71,11 +70,9 @@ struct VerbCoding {
 
 // Where a pattern's '$' and '+' markers point.
 struct Binding {
-  std::vector<int> prep_tokens;
   int source_token = 0;
   int target_token = 0;
   bool target_is_subject = false;
-  bool source_before = false;
   int exact_forms = 0;   // pattern words matched by the word form, not the lemma
   int object_words = 0;  // pattern words found in the direct object
 };
@@ -138,8 +135,7 @@ class SentenceCoder {
   bool match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
                          const std::vector<std::string>& words) const;
   bool match_pattern(const VerbPattern& p, const std::vector<int>& before,
-                     const std::vector<int>& after, int object, int* score,
-                     Binding* binding) const;
+                     const std::vector<int>& after, int object, int* score, Binding* binding) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   int preposition_token(int token) const;
   bool is_complement(int token) const;
@@ -663,7 +659,6 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
             int prep = preposition_token(t);
             if (!prep || form(prep) != e.preposition) continue;
             if (!words.empty() && !match_contiguous(prep + 1, words)) continue;
-            binding->prep_tokens.push_back(t);
             if (role == "+") binding->target_token = t;
             if (role == "$") binding->source_token = t;
             found = true;
@@ -679,7 +674,6 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
           if (is_before) {
             // A marker before the verb names the subject's role.
             if (!source) binding->target_is_subject = true;
-            if (source) binding->source_before = true;
             break;
           }
           int t = next_actor_token(zone, pos);
@@ -833,7 +827,6 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.code = best_pattern->code;
     out.code2 = best_pattern->code2;
     out.pattern = best_pattern->text + " @" + best_pattern->origin;
-    out.prep_tokens = best_binding.prep_tokens;
     out.source_token = best_binding.source_token;
     out.target_token = best_binding.target_token;
     out.target_is_subject = best_binding.target_is_subject;
@@ -861,7 +854,6 @@ std::string SentenceCoder::negate(const std::string& code) const {
 bool is_reported_speech(const std::string& code) {
   return code.size() >= 2 && code.compare(0, 2, "01") == 0;
 }
-
 
 Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
                                  const std::vector<int>& coding_of) const {
@@ -1132,8 +1124,8 @@ std::vector<Event> SentenceCoder::run() {
       bool reported = false;
       for (std::size_t k : lower_clauses(i)) {
         std::vector<Event> probe;
-        emit(clauses[k], clauses[k].sources, clauses[k].targets, clauses[k].code,
-             clauses[k].code2, clauses[k].vc->pattern, probe);
+        emit(clauses[k], clauses[k].sources, clauses[k].targets, clauses[k].code, clauses[k].code2,
+             clauses[k].vc->pattern, probe);
         if (!probe.empty()) reported = true;
       }
       if (reported) continue;

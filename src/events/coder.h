@@ -31,8 +31,8 @@ struct StoryContext {
 // parsed: when an upper verb governs a lower clause, the pair is recoded.
 struct Transformation {
   std::string text;
-  char lower_source = '.';  // 'a' same as upper source, 'b' bound, '_' absent, '.' any
-  char lower_target = '.';  // 'b' bound, '_' absent, '.' any
+  char lower_source = '.';         // 'a' same as upper source, 'b' bound, '_' absent, '.' any
+  char lower_target = '.';         // 'b' bound, '_' absent, '.' any
   std::optional<int> lower_value;  // ontology value of the lower verb; none = any (Q)
   int upper_value = 0;
   std::string code;  // result code, "Q" = the lower clause's code
