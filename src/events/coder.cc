@@ -868,7 +868,11 @@ Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCod
   bool passive = false;
   auto subjects = subject_of(vc.verb, &passive);
   c.passive = passive;
-  if (vc.source_token) {
+  if (passive) {
+    // The voice already says who acts: pattern markers do not swap roles.
+    c.sources = subjects;
+    c.targets = target_of(vc, passive);
+  } else if (vc.source_token) {
     c.sources = first_actor_in(vc.source_token, 0);
     c.targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
   } else {
