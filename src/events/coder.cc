@@ -371,7 +371,16 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
   if (!first.empty()) {
     for (auto& p : compose(first)) out.push_back(std::move(p));
   }
+  // An apposition re-describes its head ("the US commander, General David
+  // Petraeus"); it adds an actor only inside a list, where a parser often
+  // reads commas as apposition.
+  bool list = false;
   for (auto [c, appos] : others) {
+    if (!appos) list = true;
+    if (appos && s_.child(c, Relation::kConj)) list = true;
+  }
+  for (auto [c, appos] : others) {
+    if (appos && !list && !first.actors.empty()) continue;
     NounPhrase np = noun_phrase(c, allow_pronoun);
     if (np.empty() || (appos && np.actors.empty())) continue;
     if (np.actors.empty()) np.actors = first.actors;
