@@ -774,9 +774,19 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   for (int d : s_.subtree(v)) {
     if (d > v && !excluded[static_cast<std::size_t>(d)]) after.push_back(d);
   }
+  // In the passive the subject is the verb's object: its words are matched
+  // as if they followed the verb ("civilians were released" ~ "released
+  // civilians").
+  if (int patient = s_.child(v, Relation::kNsubjPass); patient && patient < v) {
+    for (int d : s_.subtree(patient)) after.push_back(d);
+    std::sort(after.begin(), after.end(), [&](int a, int b) {
+      bool pa = s_.dominates(patient, a), pb = s_.dominates(patient, b);
+      return pa != pb ? pa : a < b;
+    });
+  }
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
-    if (c > v || (r != Relation::kNsubj && r != Relation::kNsubjPass)) continue;
+    if (c > v || r != Relation::kNsubj) continue;
     for (int head : s_.children(c, Relation::kConj)) before.push_back(head);
     before.push_back(c);
     for (int m : s_.children(c)) {  // "death" in {DEATH TOLL} *
