@@ -254,10 +254,15 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     for (int c : s_.children(node)) {
       const Token& t = tok(c);
       switch (t.relation) {
+        case Relation::kAmod:
+          // "Al Qaeda-linked", "Russian-backed": an actor inside a
+          // participle describes the entity, it is not the entity.
+          if (t.is_verb()) break;
+          self(self, c, in_conj);
+          break;
         case Relation::kCompound:
         case Relation::kFlat:
         case Relation::kFixed:
-        case Relation::kAmod:
         case Relation::kDet:
         case Relation::kNummod:
           self(self, c, in_conj);
