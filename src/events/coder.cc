@@ -1116,10 +1116,7 @@ std::vector<Event> SentenceCoder::run() {
         reports[i] = true;
         continue;
       }
-      // Only complements combine; an adverbial purpose clause ("met ... to
-      // discuss") is an event of its own.
       if (u.code.empty() || u.sources.empty() || u.passive) continue;
-      if (tok(l.vc->verb).relation == Relation::kAdvcl) continue;
       std::string c = combine(u.code, l.code);
       if (c.empty()) continue;
       std::string pattern = u.vc->pattern + " + " + l.vc->pattern;
