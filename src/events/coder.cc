@@ -776,6 +776,17 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   }
   // Before the verb only the head of the subject (and its conjuncts) can
   // select a pattern ("- CABINETS *"); adverbs and auxiliaries cannot.
+  // Clauses modifying the verb's nouns ("the pass where orcs attacked")
+  // are other events: their words are not the verb's pattern words.
+  for (int d : s_.subtree(v)) {
+    if (d == v || excluded[static_cast<std::size_t>(d)]) continue;
+    Relation r = tok(d).relation;
+    int h = tok(d).head;
+    if (h != v && (r == Relation::kAcl || r == Relation::kAdvcl || r == Relation::kParataxis ||
+                   (r == Relation::kConj && tok(d).is_verb()))) {
+      for (int e : s_.subtree(d)) excluded[static_cast<std::size_t>(e)] = true;
+    }
+  }
   for (int d : s_.subtree(v)) {
     if (d > v && !excluded[static_cast<std::size_t>(d)]) after.push_back(d);
   }
