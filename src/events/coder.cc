@@ -1135,6 +1135,9 @@ std::vector<Event> SentenceCoder::run() {
         emit(u, u.sources, l.sources, c, "", pattern, events);
       } else if (!l.targets.empty()) {
         emit(u, u.sources, l.targets, c, "", pattern, events);
+      } else if (u.sources.size() > 1 && u.targets.empty() && same_actors(l.sources, u.sources)) {
+        // "A and B seek to deepen ties": with each other
+        emit(u, u.sources, {}, c, "", pattern, events);
       } else {
         continue;
       }
