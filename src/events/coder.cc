@@ -786,6 +786,13 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
                    (r == Relation::kConj && tok(d).is_verb()))) {
       for (int e : s_.subtree(d)) excluded[static_cast<std::size_t>(e)] = true;
     }
+    // A finite complement clause ("said that a bomb was fired ...") is the
+    // reported event: only its verb is seen, for "(TO QUESTION)"-like slots.
+    if (h == v && r == Relation::kCcomp && tok(d).is_verb()) {
+      for (int e : s_.subtree(d)) {
+        if (e != d) excluded[static_cast<std::size_t>(e)] = true;
+      }
+    }
   }
   for (int d : s_.subtree(v)) {
     if (d > v && !excluded[static_cast<std::size_t>(d)]) after.push_back(d);
