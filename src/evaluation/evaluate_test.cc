@@ -112,5 +112,39 @@ TEST(Cli, CodeReportsMalformedInputAndCodesTheRest) {
   EXPECT_EQ(lines[1]["sentence_id"], 2);
 }
 
+TEST(Cli, CodeSkipsMalformedJsonlRecordsAndCodesTheRest) {
+  auto dir = std::filesystem::temp_directory_path() / "dyad_cli_jsonl";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "verbs.txt") << "--- CRITICIZE [111] ---\nCRITICIZE\n";
+  std::ofstream(dir / "actors.txt") << "RUSSIA_ [RUS]\nGEORGIA_ [GEO]\n";
+  const std::string parse =
+      "1\\tRussia\\tRussia\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
+      "2\\tcriticized\\tcriticize\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+      "3\\tGeorgia\\tGeorgia\\tPROPN\\t_\\t_\\t2\\tobj\\t_\\t_\\n";
+  std::ofstream(dir / "in.jsonl") << "{\"id\": \"a\", \"date\": \"20240101\", \"conllu\": \""
+                                  << parse << "\"}\n"
+                                  << "{\"id\": \"broken\", \"conllu\": \n"
+                                  << "{\"date\": \"20240101\"}\n"
+                                  << "{\"id\": \"b\", \"date\": \"20240102\", \"conllu\": \""
+                                  << parse << "\"}\n";
+  std::string d = dir.string();
+  std::string cmd = std::string(DYAD_CLI_PATH) + " code " + d + "/in.jsonl --verbs " + d +
+                    "/verbs.txt --actors " + d + "/actors.txt -o " + d + "/events.jsonl 2>" + d +
+                    "/err.txt";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream err(dir / "err.txt");
+  std::string messages((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(messages.find(d + "/in.jsonl:2: expected one JSON object per line"), std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find(d + "/in.jsonl:3: expected fields id"), std::string::npos) << messages;
+  std::ifstream events(dir / "events.jsonl");
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(events, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["doc_id"], "a");
+  EXPECT_EQ(lines[1]["doc_id"], "b");
+  EXPECT_EQ(lines[1]["date"], "20240102");
+}
+
 }  // namespace
 }  // namespace dyad
