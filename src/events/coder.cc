@@ -44,6 +44,9 @@ struct Mention {
 struct NounPhrase {
   std::vector<std::pair<std::string, std::string>> actors;  // code, text
   std::vector<int> agents;                                  // agent entries, in order
+  // Actors of a post-modifier before the head's agents were applied, for
+  // conjuncts that share the modifier ("Lawmakers and officials in Arnor").
+  std::vector<std::pair<std::string, std::string>> shared_actors;
   std::string text;
   bool empty() const { return actors.empty() && agents.empty(); }
 };
@@ -121,8 +124,10 @@ class SentenceCoder {
   void find_mentions();
   NounPhrase noun_phrase(int head, bool allow_pronoun) const;
   std::string phrase_text(int head) const;
-  std::vector<Participant> participants(int head, bool allow_pronoun) const;
-  std::vector<Participant> compose(const NounPhrase& np) const;
+  std::vector<Participant> participants(int head, bool allow_pronoun,
+                                        const std::vector<int>* leading_agents = nullptr) const;
+  std::vector<Participant> compose(const NounPhrase& np,
+                                   const std::vector<int>* leading_agents = nullptr) const;
   std::vector<Participant> first_actor_in(int root, int skip_subtree) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
@@ -306,12 +311,16 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     }
   }
   if (np.actors.empty()) {
+    // The head's agents come first: "exiled leaders of Egypt's Muslim
+    // Brotherhood" -> EGY + OPP (leaders) + MUS (the brotherhood).
     for (int c : post) {
-      auto ps = participants(c, false);
+      auto ps = participants(c, false, &np.agents);
       bool real = std::any_of(ps.begin(), ps.end(),
                               [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
       if (!real) continue;
       for (auto& p : ps) np.actors.emplace_back(p.code, p.text);
+      for (auto& p : participants(c, false)) np.shared_actors.emplace_back(p.code, p.text);
+      np.agents.clear();  // applied above
       break;
     }
   }
@@ -330,13 +339,17 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   return np;
 }
 
-std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
+std::vector<Participant> SentenceCoder::compose(const NounPhrase& np,
+                                                const std::vector<int>* leading_agents) const {
   std::vector<Participant> out;
   std::vector<std::pair<std::string, std::string>> bases = np.actors;
   if (bases.empty()) bases.emplace_back("---", np.text);
   for (auto& [code, actor_text] : bases) {
     std::string c = code;
-    for (int a : np.agents) {
+    std::vector<int> agents;
+    if (leading_agents) agents = *leading_agents;
+    agents.insert(agents.end(), np.agents.begin(), np.agents.end());
+    for (int a : agents) {
       const AgentEntry& e = dict_.agents.entries()[static_cast<std::size_t>(a)];
       if (e.code.empty()) continue;
       if (e.prefix) {
@@ -357,7 +370,8 @@ std::vector<Participant> SentenceCoder::compose(const NounPhrase& np) const {
 // Participants named by the phrase headed by `head` and its conjuncts. A
 // conjunct with agents but no actor of its own shares the first conjunct's
 // actors ("Danish media and government" -> DNKMED, DNKGOV).
-std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronoun) const {
+std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronoun,
+                                                     const std::vector<int>* leading_agents) const {
   std::vector<Participant> out;
   NounPhrase first = noun_phrase(head, allow_pronoun);
   // Conjuncts, and appositions that name an actor of their own (a list
@@ -374,7 +388,7 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
   };
   collect(collect, head);
   if (!first.empty()) {
-    for (auto& p : compose(first)) out.push_back(std::move(p));
+    for (auto& p : compose(first, leading_agents)) out.push_back(std::move(p));
   }
   // An apposition re-describes its head ("the US commander, General David
   // Petraeus"); it adds an actor only inside a list, where a parser often
@@ -388,8 +402,10 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
     if (appos && !list && !first.actors.empty()) continue;
     NounPhrase np = noun_phrase(c, allow_pronoun);
     if (np.empty() || (appos && np.actors.empty())) continue;
-    if (np.actors.empty()) np.actors = first.actors;
-    for (auto& p : compose(np)) {
+    if (np.actors.empty()) {
+      np.actors = first.shared_actors.empty() ? first.actors : first.shared_actors;
+    }
+    for (auto& p : compose(np, leading_agents)) {
       bool dup = std::any_of(out.begin(), out.end(),
                              [&](const Participant& o) { return o.code == p.code; });
       if (!dup) out.push_back(std::move(p));
@@ -515,10 +531,7 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   if (passive) {
     int patient = s_.child(v, Relation::kNsubjPass);
     if (!patient && tok(v).relation == Relation::kAcl) patient = tok(v).head;
-    if (patient) {
-      auto ps = participants(patient, true);
-      if (!ps.empty()) return ps;
-    }
+    if (patient) return participants(patient, true);  // the patient or nobody
   }
   std::vector<int> order;
   for (Relation r : {Relation::kObj, Relation::kIobj}) {
@@ -965,7 +978,7 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
     e.speaker_text = c.speaker_text;
     events.push_back(std::move(e));
   };
-  if (targets.empty() && sources.size() > 1) {
+  if (targets.empty() && sources.size() > 1 && !c.passive) {
     for (const auto& a : sources) {
       for (const auto& b : sources) {
         if (&a != &b) one(a, b, code);
