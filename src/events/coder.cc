@@ -128,7 +128,7 @@ class SentenceCoder {
                                         const std::vector<int>* leading_agents = nullptr) const;
   std::vector<Participant> compose(const NounPhrase& np,
                                    const std::vector<int>* leading_agents = nullptr) const;
-  std::vector<Participant> first_actor_in(int root, int skip_subtree) const;
+  std::vector<Participant> first_actor_in(int root, bool agent_modifiers = false) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
   std::vector<Participant> passive_source(int verb) const;
@@ -416,22 +416,44 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
 
 // Breadth-first search for the first phrase that names an actor under
 // `root`, not descending into `skip_subtree`.
-std::vector<Participant> SentenceCoder::first_actor_in(int root, int skip_subtree) const {
-  std::deque<int> queue{root};
-  while (!queue.empty()) {
-    int node = queue.front();
-    queue.pop_front();
-    if (node == skip_subtree) continue;
-    if (tok(node).is_nominal() || mention_at_[static_cast<std::size_t>(node)] >= 0) {
-      auto ps = participants(node, false);
-      bool has_actor = std::any_of(
-          ps.begin(), ps.end(), [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
-      if (has_actor) return ps;
+std::vector<Participant> SentenceCoder::first_actor_in(int root, bool agent_modifiers) const {
+  auto is_clause = [&](int c) {
+    switch (tok(c).relation) {
+      case Relation::kAcl:
+      case Relation::kAdvcl:
+      case Relation::kCcomp:
+      case Relation::kXcomp:
+      case Relation::kParataxis:
+      case Relation::kCsubj:
+        return true;
+      default:
+        return false;
     }
-    for (int c : s_.children(node)) {
-      Relation r = tok(c).relation;
-      if (r == Relation::kPunct || r == Relation::kConj) continue;
-      queue.push_back(c);
+  };
+  // First the phrase itself and its non-clausal modifiers, where (for a
+  // direct object) a prepositional phrase naming only an agent counts
+  // ("faces pressure from Congress to help Iran" -> Congress); then
+  // everything, actors only.
+  for (bool whole : {false, true}) {
+    std::deque<int> queue{root};
+    while (!queue.empty()) {
+      int node = queue.front();
+      queue.pop_front();
+      if (tok(node).is_nominal() || mention_at_[static_cast<std::size_t>(node)] >= 0) {
+        auto ps = participants(node, false);
+        bool has_actor = std::any_of(ps.begin(), ps.end(), [](const Participant& p) {
+          return p.code.rfind("---", 0) != 0;
+        });
+        if (has_actor || (agent_modifiers && !whole && !ps.empty() && node != root &&
+                          tok(node).head == root && preposition_token(node))) {
+          return ps;
+        }
+      }
+      for (int c : s_.children(node)) {
+        Relation r = tok(c).relation;
+        if (r == Relation::kPunct || r == Relation::kConj || (!whole && is_clause(c))) continue;
+        queue.push_back(c);
+      }
     }
   }
   return {};
@@ -489,7 +511,7 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
     }
   }
   for (int c : obliques) {
-    auto ps = first_actor_in(c, 0);
+    auto ps = first_actor_in(c);
     if (!ps.empty()) return ps;
   }
   return {};
@@ -548,7 +570,7 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   }
   for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
   for (int c : order) {
-    auto ps = first_actor_in(c, 0);
+    auto ps = first_actor_in(c, tok(c).relation == Relation::kObj);
     if (!ps.empty()) return ps;
   }
   return {};
@@ -928,12 +950,12 @@ Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCod
     c.sources = subjects;
     c.targets = target_of(vc, passive);
   } else if (vc.source_token) {
-    c.sources = first_actor_in(vc.source_token, 0);
-    c.targets = vc.target_token ? first_actor_in(vc.target_token, 0) : subjects;
+    c.sources = first_actor_in(vc.source_token);
+    c.targets = vc.target_token ? first_actor_in(vc.target_token) : subjects;
   } else {
     c.sources = subjects;
     if (vc.target_token) {
-      c.targets = first_actor_in(vc.target_token, 0);
+      c.targets = first_actor_in(vc.target_token);
     } else if (vc.target_is_subject) {
       c.targets = subjects;
       c.sources = target_of(vc, passive);
