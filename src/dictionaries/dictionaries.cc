@@ -624,6 +624,11 @@ std::string ActorEntry::code_on(int date) const {
   return default_code;
 }
 
+bool ActorEntry::dated_on(int date) const {
+  return std::any_of(dated.begin(), dated.end(),
+                     [&](const DatedCode& d) { return d.first <= date && date <= d.last; });
+}
+
 void PhraseIndex::add(Phrase phrase) {
   if (phrase.words.empty()) return;
   int node = 0;
@@ -639,7 +644,15 @@ void PhraseIndex::add(Phrase phrase) {
     }
   }
   Node& end = nodes_[static_cast<std::size_t>(node)];
-  if (end.phrase >= 0) return;  // the same phrase again: the first one stays
+  if (end.phrase >= 0) {  // the same phrase again: the first one stays, the others are noted
+    Phrase& first = phrases_[static_cast<std::size_t>(end.phrase)];
+    if (phrase.entry != first.entry &&
+        std::find(first.other_entries.begin(), first.other_entries.end(), phrase.entry) ==
+            first.other_entries.end()) {
+      first.other_entries.push_back(phrase.entry);
+    }
+    return;
+  }
   end.phrase = static_cast<int>(phrases_.size());
   phrases_.push_back(std::move(phrase));
 }
@@ -708,7 +721,7 @@ void ActorDictionary::load(std::istream& in, const std::string& name,
           continue;
         }
       }
-      phrases_.add(Phrase{std::move(words), current});
+      phrases_.add(Phrase{std::move(words), current, {}});
       continue;
     }
     std::size_t br = s.find('[');
@@ -730,7 +743,7 @@ void ActorDictionary::load(std::istream& in, const std::string& name,
     entries_.push_back(std::move(entry));
     current = static_cast<int>(entries_.size()) - 1;
     skipping = false;
-    phrases_.add(Phrase{std::move(words), current});
+    phrases_.add(Phrase{std::move(words), current, {}});
   }
 }
 
@@ -853,7 +866,7 @@ void AgentDictionary::load(std::istream& in, const std::string& name,
     entry.origin = make_origin(name, reader.line());
     entries_.push_back(std::move(entry));
     int index = static_cast<int>(entries_.size()) - 1;
-    for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index});
+    for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index, {}});
   }
 }
 

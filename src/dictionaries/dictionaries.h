@@ -38,12 +38,17 @@ struct ActorEntry {
   // The first dated code covering the date wins, else the default code,
   // else "" (no code).
   std::string code_on(int date) const;
+  // True when a date-restricted code covers `date`.
+  bool dated_on(int date) const;
 };
 
 // A phrase (words in upper case) that names an entry of a dictionary.
 struct Phrase {
   std::vector<std::string> words;
   int entry = 0;  // index into the dictionary's entries
+  // Later entries that list the very same phrase (two office holders both
+  // called "President Bush"): the coder picks the one in office on the date.
+  std::vector<int> other_entries;
 };
 
 // Hash for string-keyed maps that can be searched with a string_view.

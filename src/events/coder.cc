@@ -196,6 +196,17 @@ void SentenceCoder::find_mentions() {
     m.last = i + static_cast<int>(best->words.size()) - 1;
     m.agent = is_agent;
     m.entry = best->entry;
+    if (!is_agent) {  // of several people with this name, the one in office on the date
+      const auto& entries = dict_.actors.entries();
+      if (!entries[static_cast<std::size_t>(m.entry)].dated_on(story_.date_value)) {
+        for (int other : best->other_entries) {
+          if (entries[static_cast<std::size_t>(other)].dated_on(story_.date_value)) {
+            m.entry = other;
+            break;
+          }
+        }
+      }
+    }
     m.head = m.first;
     for (int j = m.first; j <= m.last; ++j) {
       int h = tok(j).head;
