@@ -308,10 +308,18 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     np.actors.emplace_back(code, s_.span_text(mm.first, mm.last));
     return true;
   };
+  auto describes_actor = [&](const Mention& mm) {
+    // "military-ruled Myanmar": an agent word as an adjective on a named
+    // actor describes it; it is not that actor's military.
+    const Token& t = tok(mm.head);
+    if (t.relation != Relation::kAmod || t.upos != "ADJ" || t.head <= 0) return false;
+    int target = mention_at_[static_cast<std::size_t>(t.head)];
+    return target >= 0 && !mentions_[static_cast<std::size_t>(target)].agent;
+  };
   for (int m : own) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     if (mm.agent) {
-      np.agents.push_back(mm.entry);
+      if (!describes_actor(mm)) np.agents.push_back(mm.entry);
     } else if (np.actors.empty()) {
       add_actor(m);
     }
