@@ -128,7 +128,9 @@ class SentenceCoder {
                                         const std::vector<int>* leading_agents = nullptr) const;
   std::vector<Participant> compose(const NounPhrase& np,
                                    const std::vector<int>* leading_agents = nullptr) const;
-  std::vector<Participant> first_actor_in(int root, bool agent_modifiers = false) const;
+  // Which phrases naming only an agent ("---GOV") a search accepts.
+  enum class Agents { kNone, kObjectModifiers, kAnywhere };
+  std::vector<Participant> first_actor_in(int root, Agents agents = Agents::kNone) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
   std::vector<Participant> passive_source(int verb) const;
@@ -435,7 +437,7 @@ std::vector<Participant> SentenceCoder::participants(int head, bool allow_pronou
 
 // Breadth-first search for the first phrase that names an actor under
 // `root`, not descending into `skip_subtree`.
-std::vector<Participant> SentenceCoder::first_actor_in(int root, bool agent_modifiers) const {
+std::vector<Participant> SentenceCoder::first_actor_in(int root, Agents agents) const {
   auto is_clause = [&](int c) {
     switch (tok(c).relation) {
       case Relation::kAcl:
@@ -460,13 +462,13 @@ std::vector<Participant> SentenceCoder::first_actor_in(int root, bool agent_modi
       queue.pop_front();
       if (tok(node).is_nominal() || mention_at_[static_cast<std::size_t>(node)] >= 0) {
         auto ps = participants(node, false);
-        bool has_actor = std::any_of(ps.begin(), ps.end(), [](const Participant& p) {
-          return p.code.rfind("---", 0) != 0;
-        });
-        if (has_actor || (agent_modifiers && !whole && !ps.empty() && node != root &&
-                          tok(node).head == root && preposition_token(node))) {
-          return ps;
-        }
+        bool has_actor = std::any_of(
+            ps.begin(), ps.end(), [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
+        bool agent_ok = !ps.empty() && node != root &&
+                        ((agents == Agents::kObjectModifiers && !whole && tok(node).head == root &&
+                          preposition_token(node)) ||
+                         (agents == Agents::kAnywhere && whole));
+        if (has_actor || agent_ok) return ps;
       }
       for (int c : s_.children(node)) {
         Relation r = tok(c).relation;
@@ -525,7 +527,9 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
   }
   for (int c : obliques) {
     if (preposition_of(c) == "BY") {
+      // "by a missile believed to be fired by pro-Russia rebels"
       auto ps = participants(c, true);
+      if (ps.empty()) ps = first_actor_in(c, Agents::kAnywhere);
       if (!ps.empty()) return ps;
     }
   }
@@ -589,7 +593,8 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   }
   for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
   for (int c : order) {
-    auto ps = first_actor_in(c, tok(c).relation == Relation::kObj);
+    auto ps = first_actor_in(
+        c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
     if (!ps.empty()) return ps;
   }
   return {};
