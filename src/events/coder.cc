@@ -141,8 +141,9 @@ class SentenceCoder {
   int match_contiguous(int start, std::span<const std::string> words) const;
   bool match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
                          const std::vector<std::string>& words) const;
-  bool match_pattern(const VerbPattern& p, const std::vector<int>& before,
+  bool match_pattern(const VerbPattern& p, int verb, const std::vector<int>& before,
                      const std::vector<int>& after, int object, int* score, Binding* binding) const;
+  bool argument_head(int token, int verb) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   int preposition_token(int token) const;
   bool is_complement(int token) const;
@@ -690,7 +691,20 @@ int SentenceCoder::next_actor_token(const std::vector<int>& zone, std::size_t& p
 
 bool is_marker(std::string_view w) { return w == "+" || w == "$" || w == "^" || w == "%"; }
 
-bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& before,
+// A bare pattern word names the head of one of the verb's arguments (or
+// of the arguments of a clause it governs), not any word further down:
+// "made his remarks at the start of a regional trip" is no "* TRIP".
+bool SentenceCoder::argument_head(int token, int verb) const {
+  int h = token;
+  while (tok(h).relation == Relation::kConj && tok(h).head > 0) h = tok(h).head;
+  int up = tok(h).head;
+  if (up == verb) return true;
+  if (up > 0 && tok(up).head == verb && is_complement(up)) return true;
+  if (int patient = s_.child(verb, Relation::kNsubjPass)) return s_.dominates(patient, token);
+  return false;
+}
+
+bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vector<int>& before,
                                   const std::vector<int>& after, int object, int* score,
                                   Binding* binding) const {
   int total = 0;
@@ -704,7 +718,11 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, const std::vector<int>& 
           bool found = false;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
             if (heads_clause(zone[k]) || is_function_word(tok(zone[k]))) continue;
-            if (word_matches(zone[k], e.words.front())) {
+            int length = match_at(zone[k], e.words.front(), 0);
+            if (length == 0) continue;
+            // The last word matched ("revolutionary MANIFESTO") heads the argument.
+            if (!is_before && !argument_head(zone[k] + length - 1, verb)) continue;
+            {
               found = true;
               pos = k + 1;
               if (form(zone[k]) == e.words.front()) ++binding->exact_forms;
@@ -912,7 +930,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   for (const VerbPattern& p : block.patterns) {
     int score = 0;
     if (impossible(p)) continue;
-    if (match_pattern(p, before, after, object, &score, &binding) &&
+    if (match_pattern(p, v, before, after, object, &score, &binding) &&
         (score > best_score ||
          (score == best_score &&
           std::pair(binding.object_words, binding.exact_forms) >
