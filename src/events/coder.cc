@@ -1217,7 +1217,8 @@ std::vector<Event> SentenceCoder::run() {
       std::string pattern = u.vc->pattern + " + " + l.vc->pattern;
       if (!l.sources.empty() && !same_actors(l.sources, u.sources)) {
         emit(u, u.sources, l.sources, c, "", pattern, events);
-      } else if (!l.targets.empty()) {
+      } else if (!l.targets.empty() && (u.targets.empty() || same_actors(u.targets, l.targets))) {
+        // "wants to help Israel"; but "met X to discuss Y" keeps its X
         emit(u, u.sources, l.targets, c, "", pattern, events);
       } else if (u.sources.size() > 1 && u.targets.empty() && same_actors(l.sources, u.sources)) {
         // "A and B seek to deepen ties": with each other
