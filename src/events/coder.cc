@@ -379,7 +379,7 @@ std::vector<Participant> SentenceCoder::compose(const NounPhrase& np,
         continue;
       }
       bool present = false;
-      for (std::size_t i = 3; i + e.code.size() <= c.size(); i += 3) {
+      for (std::size_t i = 0; i + e.code.size() <= c.size(); i += 3) {
         if (c.compare(i, e.code.size(), e.code) == 0) present = true;
       }
       if (!present) c += e.code;
