@@ -884,9 +884,16 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
       return pa != pb ? pa : a < b;
     });
   }
+  // The doer's phrase: the subject, or in the passive the "by" agent
+  // ("was demolished by a protestor" ~ "- PROTESTOR * [145]").
+  const bool passive_voice = s_.child(v, Relation::kNsubjPass) != 0;
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
-    if (c > v || r != Relation::kNsubj) continue;
+    bool doer = passive_voice ? (r == Relation::kObl || r == Relation::kNmod) &&
+                                    preposition_of(c) == "BY"
+                              : c < v && r == Relation::kNsubj;
+    if (!doer) continue;
+    if (passive_voice) std::erase(after, c);
     for (int head : s_.children(c, Relation::kConj)) before.push_back(head);
     before.push_back(c);
     for (int m : s_.children(c)) {  // "death" in {DEATH TOLL} *
