@@ -55,6 +55,21 @@ TEST(Suites, GigawordGsrFloor) {
   EXPECT_GE(static_cast<double>(card.exact) / card.scored, 0.68) << card.to_text();
 }
 
+// Runs a shell command line; returns its exit status.
+int run(const std::string& command) { return std::system(command.c_str()); }
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::vector<nlohmann::json> read_jsonl(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
 // The command line: `dyad eval --json` writes the score card fields, and
 // `dyad code` reports a malformed sentence with file and line and codes the rest.
 TEST(Cli, EvalWritesScoreCardJson) {
@@ -62,9 +77,8 @@ TEST(Cli, EvalWritesScoreCardJson) {
   auto out = std::filesystem::temp_directory_path() / "dyad_eval_card.json";
   std::string cmd = std::string(DYAD_CLI_PATH) + " eval " + suite_path("petrarch-validate-ud") +
                     " --json " + out.string() + " >/dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream in(out);
-  auto j = nlohmann::json::parse(in);
+  ASSERT_EQ(run(cmd), 0);
+  auto j = nlohmann::json::parse(read_text(out));
   for (const char* key : {"suite", "records", "scored", "exact", "precision", "recall", "f1",
                           "root_precision", "root_recall", "root_f1", "by_category"}) {
     EXPECT_TRUE(j.contains(key)) << key;
@@ -89,16 +103,13 @@ TEST(Cli, CodeReportsMalformedInputAndCodesTheRest) {
   std::string cmd = std::string(DYAD_CLI_PATH) + " code " + d + "/in.conllu --verbs " + d +
                     "/verbs.txt --actors " + d + "/actors.txt -o " + d + "/events.jsonl 2>" + d +
                     "/err.txt";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream err(dir / "err.txt");
-  std::string messages((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(run(cmd), 0);
+  std::string messages = read_text(dir / "err.txt");
   EXPECT_NE(messages.find(d + "/in.conllu:5: expected 10 tab-separated columns, found 3"),
             std::string::npos)
       << messages;
   EXPECT_NE(messages.find(d + "/actors.txt:3:"), std::string::npos) << messages;
-  std::ifstream events(dir / "events.jsonl");
-  std::vector<nlohmann::json> lines;
-  for (std::string line; std::getline(events, line);) lines.push_back(nlohmann::json::parse(line));
+  auto lines = read_jsonl(dir / "events.jsonl");
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["source"], "RUS");
   EXPECT_EQ(lines[1]["source"], "GEO");
@@ -131,15 +142,12 @@ TEST(Cli, CodeSkipsMalformedJsonlRecordsAndCodesTheRest) {
   std::string cmd = std::string(DYAD_CLI_PATH) + " code " + d + "/in.jsonl --verbs " + d +
                     "/verbs.txt --actors " + d + "/actors.txt -o " + d + "/events.jsonl 2>" + d +
                     "/err.txt";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream err(dir / "err.txt");
-  std::string messages((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(run(cmd), 0);
+  std::string messages = read_text(dir / "err.txt");
   EXPECT_NE(messages.find(d + "/in.jsonl:2: expected one JSON object per line"), std::string::npos)
       << messages;
   EXPECT_NE(messages.find(d + "/in.jsonl:3: expected fields id"), std::string::npos) << messages;
-  std::ifstream events(dir / "events.jsonl");
-  std::vector<nlohmann::json> lines;
-  for (std::string line; std::getline(events, line);) lines.push_back(nlohmann::json::parse(line));
+  auto lines = read_jsonl(dir / "events.jsonl");
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["doc_id"], "a");
   EXPECT_EQ(lines[1]["doc_id"], "b");
