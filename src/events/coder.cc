@@ -889,9 +889,9 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   const bool passive_voice = s_.child(v, Relation::kNsubjPass) != 0;
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
-    bool doer = passive_voice ? (r == Relation::kObl || r == Relation::kNmod) &&
-                                    preposition_of(c) == "BY"
-                              : c < v && r == Relation::kNsubj;
+    bool doer = passive_voice
+                    ? (r == Relation::kObl || r == Relation::kNmod) && preposition_of(c) == "BY"
+                    : c < v && r == Relation::kNsubj;
     if (!doer) continue;
     if (passive_voice) std::erase(after, c);
     for (int head : s_.children(c, Relation::kConj)) before.push_back(head);
@@ -1182,8 +1182,18 @@ std::vector<Event> SentenceCoder::run() {
   auto lower_clauses = [&](std::size_t i) {
     std::vector<std::size_t> out;
     int v = codings[i].verb;
+    std::vector<int> complements;
     for (int c : s_.children(v)) {
-      if (!is_complement(c)) continue;
+      if (is_complement(c)) complements.push_back(c);
+      // "urged Eriador to respond", parsed with the infinitive on the object
+      // (an actor: "discussed efforts to counter X" is no such case)
+      if (tok(c).relation == Relation::kObj && mention_at_[static_cast<std::size_t>(c)] >= 0) {
+        for (int a : s_.children(c, Relation::kAcl)) {
+          if (tok(a).is_verb() && preposition_of(a) == "TO") complements.push_back(a);
+        }
+      }
+    }
+    for (int c : complements) {
       for (int d : s_.subtree(c)) {
         int k = coding_of[static_cast<std::size_t>(d)];
         if (k < 0) continue;
