@@ -21,6 +21,7 @@ void add_dictionary_flags(CLI::App* cmd, DictionaryFiles& files) {
   cmd->add_option("--actors", files.actors, "actor dictionary files");
   cmd->add_option("--agents", files.agents, "agent dictionary files");
   cmd->add_option("--discards", files.discards, "discard lists");
+  cmd->add_option("--issues", files.issues, "issue dictionaries (e.g. Phoenix.IssueCoding.txt)");
   cmd->add_option("--ontology", files.ontology, "PETRARCH internal coding ontology file");
 }
 

@@ -896,15 +896,24 @@ void DiscardList::load(std::istream& in, const std::string& name, std::vector<In
     d.origin = make_origin(name, reader.line());
     entries_.push_back(std::move(d));
   }
-  by_prefix_.clear();
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    const std::string& p = entries_[i].phrase;
-    by_prefix_[p.substr(0, std::min<std::size_t>(2, p.size()))].push_back(i);
-  }
+  matcher_.clear();
+  for (const DiscardEntry& d : entries_) matcher_.add(d.phrase, d.whole_word);
 }
 
-const DiscardEntry* DiscardList::find(std::string_view text) const {
-  if (entries_.empty()) return nullptr;
+void TextPhraseMatcher::clear() {
+  phrases_.clear();
+  by_prefix_.clear();
+}
+
+void TextPhraseMatcher::add(std::string phrase, bool whole_word) {
+  if (phrase.empty()) return;
+  by_prefix_[phrase.substr(0, std::min<std::size_t>(2, phrase.size()))].push_back(phrases_.size());
+  phrases_.emplace_back(std::move(phrase), whole_word);
+}
+
+void TextPhraseMatcher::for_each(std::string_view text,
+                                 const std::function<void(std::size_t)>& found) const {
+  if (phrases_.empty()) return;
   // Upper case, runs of white space as one blank.
   std::string up;
   up.reserve(text.size());
@@ -919,7 +928,6 @@ const DiscardEntry* DiscardList::find(std::string_view text) const {
     up.push_back(upper(c));
   }
   std::string_view t = up;
-  std::size_t found = entries_.size();
   for (std::size_t pos = 0; pos < t.size(); ++pos) {
     if (pos > 0 && is_word_char(t[pos - 1])) continue;  // phrases start at a word start
     for (std::size_t key_len : {std::size_t{2}, std::size_t{1}}) {
@@ -927,20 +935,21 @@ const DiscardEntry* DiscardList::find(std::string_view text) const {
       auto it = by_prefix_.find(t.substr(pos, key_len));
       if (it == by_prefix_.end()) continue;
       for (std::size_t i : it->second) {
-        if (i >= found) break;
-        const DiscardEntry& d = entries_[i];
-        const std::size_t n = d.phrase.size();
-        if (t.compare(pos, n, d.phrase) != 0) continue;
-        if (d.whole_word && pos + n < t.size() && is_word_char(t[pos + n])) continue;
-        found = i;
-        break;
+        const auto& [phrase, whole_word] = phrases_[i];
+        const std::size_t n = phrase.size();
+        if (t.compare(pos, n, phrase) != 0) continue;
+        if (whole_word && pos + n < t.size() && is_word_char(t[pos + n])) continue;
+        found(i);
       }
     }
   }
-  return found < entries_.size() ? &entries_[found] : nullptr;
 }
 
-// ---------------------------------------------------------------- verbs
+const DiscardEntry* DiscardList::find(std::string_view text) const {
+  std::size_t first = entries_.size();
+  matcher_.for_each(text, [&](std::size_t i) { first = std::min(first, i); });
+  return first < entries_.size() ? &entries_[first] : nullptr;
+}
 
 // Regular inflections of an English verb: -S/-ES, -ED/-D/-IED, -ING.
 // Irregular forms come from the dictionary's braces.
@@ -962,6 +971,143 @@ std::vector<std::string> regular_verb_forms(const std::string& base) {
   }
   return out;
 }
+
+// ---------------------------------------------------------------- issues
+
+namespace {
+
+// The forms one issue-dictionary word stands for: "n:teacher" -> TEACHER,
+// TEACHERS; "v:vote" -> VOTE, VOTES, VOTED, VOTING; "pre+k" -> "PRE K", "PRE-K".
+std::vector<std::string> issue_word_forms(std::string_view word) {
+  std::vector<std::string> out{""};
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= word.size()) {
+    std::size_t plus = word.find('+', start);
+    std::string_view part = word.substr(start, plus == kNpos ? kNpos : plus - start);
+    std::vector<std::string> forms;
+    std::string base;
+    if (part.starts_with("n:") || part.starts_with("N:")) {
+      base = to_upper_ascii(part.substr(2));
+      forms = {base, regular_plural(base)};
+    } else if (part.starts_with("v:") || part.starts_with("V:")) {
+      base = to_upper_ascii(part.substr(2));
+      forms = {base};
+      for (auto& f : regular_verb_forms(base)) forms.push_back(std::move(f));
+    } else {
+      forms = {to_upper_ascii(part)};
+    }
+    std::vector<std::string> next;
+    for (const auto& prefix : out) {
+      for (const auto& f : forms) {
+        if (first) {
+          next.push_back(f);
+        } else {
+          next.push_back(prefix + " " + f);
+          next.push_back(prefix + "-" + f);
+        }
+      }
+    }
+    out = std::move(next);
+    first = false;
+    if (plus == kNpos) break;
+    start = plus + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void IssueDictionary::load(const std::string& path, std::vector<InputError>& errors) {
+  load_file(*this, path, errors);
+}
+
+void IssueDictionary::load(std::istream& in, const std::string& name,
+                           std::vector<InputError>& errors) {
+  std::string data = read_all(in);
+  LineReader reader(data);
+  ErrorSink error(name, reader, errors);
+  std::string category;
+  while (reader.next()) {
+    std::string_view s = reader.text();
+    if (s.starts_with("<ISSUE")) {
+      std::size_t q = s.find("CATEGORY=\"");
+      std::size_t e = q == kNpos ? kNpos : s.find('"', q + 10);
+      if (e == kNpos) {
+        error("expected <ISSUE CATEGORY=\"NAME\" ...>, found " + quoted(s));
+        category.clear();
+        continue;
+      }
+      category = std::string(s.substr(q + 10, e - q - 10));
+      continue;
+    }
+    if (s.starts_with("</ISSUE")) {
+      category.clear();
+      continue;
+    }
+    if (category.empty()) {
+      error("expected an <ISSUE CATEGORY=...> block around " + quoted(s));
+      continue;
+    }
+    const bool cancel = s.front() == '~';
+    std::string_view body = cancel ? trim(s.substr(1)) : s;
+    std::string code;
+    if (!cancel) {
+      // A phrase with no code of its own counts for the block's category
+      // ("eurozone" in EUROPEAN_UNION, "v:kidnap" in KIDNAP).
+      code = to_upper_ascii(category);
+      if (std::size_t lb = body.find('['); lb != kNpos) {
+        std::size_t rb = body.find(']', lb);
+        if (rb == kNpos || rb == lb + 1) {
+          error("expected an issue code inside [ ] after " + quoted(body.substr(0, lb)));
+          continue;
+        }
+        code = to_upper_ascii(trim(body.substr(lb + 1, rb - lb - 1)));
+        body = trim(body.substr(0, lb));
+      }
+    }
+    std::vector<std::string> phrases{""};
+    for (const std::string& word : split_words(body)) {
+      std::vector<std::string> next;
+      for (const auto& prefix : phrases) {
+        for (const auto& f : issue_word_forms(word))
+          next.push_back(prefix.empty() ? f : prefix + " " + f);
+      }
+      phrases = std::move(next);
+    }
+    if (phrases.size() == 1 && phrases.front().empty()) {
+      error("expected an issue phrase");
+      continue;
+    }
+    for (auto& p : phrases) {
+      matcher_.add(p, true);
+      entries_.push_back({std::move(p), code, category, make_origin(name, reader.line())});
+    }
+  }
+}
+
+std::vector<IssueCount> IssueDictionary::find(std::string_view text) const {
+  std::vector<IssueCount> out;
+  bool cancelled = false;
+  matcher_.for_each(text, [&](std::size_t i) {
+    const IssueEntry& e = entries_[i];
+    if (e.code.empty()) {
+      cancelled = true;
+      return;
+    }
+    for (auto& c : out) {
+      if (c.code == e.code) {
+        ++c.count;
+        return;
+      }
+    }
+    out.push_back({e.code, e.category, 1});
+  });
+  if (cancelled) out.clear();
+  return out;
+}
+
+// ---------------------------------------------------------------- verbs
 
 void VerbDictionary::load(const std::string& path, std::vector<InputError>& errors) {
   load_file(*this, path, errors);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <span>
@@ -131,6 +132,25 @@ struct DiscardEntry {
   std::string origin;
 };
 
+// Finds upper-case phrases in running text, in any case, starting at word
+// starts (and, when asked, ending at word ends): the discard and issue
+// lists both match this way. Phrases are indexed by their first two
+// characters.
+class TextPhraseMatcher {
+ public:
+  void clear();
+  // Adds a phrase (upper case, words separated by single blanks); its index
+  // is the number of phrases added before it.
+  void add(std::string phrase, bool whole_word);
+  // Calls found(index) for every occurrence, in text order.
+  void for_each(std::string_view text, const std::function<void(std::size_t)>& found) const;
+  std::size_t size() const { return phrases_.size(); }
+
+ private:
+  std::vector<std::pair<std::string, bool>> phrases_;  // phrase, whole word
+  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_prefix_;
+};
+
 // The discard phrases of one or more files, in file order.
 class DiscardList {
  public:
@@ -143,8 +163,42 @@ class DiscardList {
 
  private:
   std::vector<DiscardEntry> entries_;
-  // Entries by the first two characters of their phrase.
-  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_prefix_;
+  TextPhraseMatcher matcher_;
+};
+
+// ---------------------------------------------------------------- issues
+
+// An issue phrase: "n:teacher [TEACHERS]" inside <ISSUE CATEGORY="EDUCATION">,
+// or a "~financial literacy" line that cancels issue coding for a sentence.
+struct IssueEntry {
+  std::string phrase;    // one expanded form, upper case ("PRE-SCHOOLS")
+  std::string code;      // "EARLY_CHILDHOOD_EDUCATION"; "" for a cancelling phrase
+  std::string category;  // "EDUCATION"
+  std::string origin;
+};
+
+// An issue found in a sentence and how often.
+struct IssueCount {
+  std::string code;
+  std::string category;
+  int count = 0;
+};
+
+// Issue dictionary (PETRARCH format: <ISSUE CATEGORY=".." TYPE=".."> blocks;
+// "n:word" adds the plural, "v:word" the regular verb forms, "a+b" both
+// "a b" and "a-b"; "~phrase" cancels issue coding for the sentence).
+class IssueDictionary {
+ public:
+  void load(const std::string& path, std::vector<InputError>& errors);
+  void load(std::istream& in, const std::string& name, std::vector<InputError>& errors);
+  // Issues named in `text`, in order of first mention; empty when a
+  // cancelling phrase occurs.
+  std::vector<IssueCount> find(std::string_view text) const;
+  const std::vector<IssueEntry>& entries() const { return entries_; }
+
+ private:
+  std::vector<IssueEntry> entries_;
+  TextPhraseMatcher matcher_;
 };
 
 // ---------------------------------------------------------------- verbs
@@ -255,6 +309,7 @@ struct Dictionaries {
   ActorDictionary actors;
   AgentDictionary agents;
   DiscardList discards;
+  IssueDictionary issues;
   CodeOntology ontology;
   std::vector<InputError> errors;  // every problem met while loading
 };

@@ -12,6 +12,7 @@ std::unique_ptr<Dictionaries> load_dictionaries(const DictionaryFiles& files) {
   for (const auto& p : files.actors) d->actors.load(p, d->errors);
   for (const auto& p : files.agents) d->agents.load(p, d->errors);
   for (const auto& p : files.discards) d->discards.load(p, d->errors);
+  for (const auto& p : files.issues) d->issues.load(p, d->errors);
   if (!files.ontology.empty()) d->ontology.load(files.ontology, d->errors);
   return d;
 }
@@ -59,6 +60,7 @@ DictionaryFiles suite_dictionaries(const std::string& suite_path, std::string* e
   files.actors = paths("actors");
   files.agents = paths("agents");
   files.discards = paths("discards");
+  files.issues = paths("issues");
   if (entry->contains("pico") && (*entry)["pico"].is_string()) {
     files.ontology = (base / (*entry)["pico"].get<std::string>()).lexically_normal().string();
   }

@@ -15,6 +15,7 @@ struct DictionaryFiles {
   std::vector<std::string> actors;
   std::vector<std::string> agents;
   std::vector<std::string> discards;
+  std::vector<std::string> issues;
   std::string ontology;  // PETRARCH internal coding ontology, optional
   bool empty() const { return verbs.empty() && actors.empty() && agents.empty(); }
 };

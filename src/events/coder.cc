@@ -1365,10 +1365,13 @@ SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryConte
   }
   SentenceCoder coder(dict_, options_, transformations_, sentence, story);
   result.events = coder.run();
+  std::vector<IssueCount> issues;
+  if (!result.events.empty()) issues = dict_.issues.find(text);
   for (Event& e : result.events) {
     e.doc_id = story.doc_id;
     e.sentence_id = sentence_id;
     e.date = story.date;
+    for (const auto& i : issues) e.issues.emplace_back(i.code, i.count);
   }
   return result;
 }

@@ -200,6 +200,22 @@ TEST(Coder, PronounsReferToTheNearestEarlierActor) {
   EXPECT_EQ(events[0].source, "KAZ");
 }
 
+TEST(Coder, EventsCarryTheIssuesOfTheirSentence) {
+  Fixture f;
+  std::istringstream issues("<ISSUE CATEGORY=\"ENERGY\">\nn:pipeline [PIPELINES]\n</ISSUE>\n");
+  f.dict.issues.load(issues, "issues", f.dict.errors);
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "condemned/condemn/VERB/0/root",
+                  "Georgia/Georgia/PROPN/2/obj"},
+                 "Russia condemned Georgia over two pipelines and a pipeline.");
+  Coder coder(f.dict);
+  StoryContext story;
+  auto events = coder.code(s, 1, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0].issues.size(), 1u);
+  EXPECT_EQ(events[0].issues[0], std::make_pair(std::string("PIPELINES"), 2));
+  EXPECT_EQ(to_json(events[0])["issues"][0]["code"], "PIPELINES");
+}
+
 TEST(Coder, DiscardedSentencesAreNotCoded) {
   Fixture f;
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "condemned/condemn/VERB/0/root",

@@ -27,6 +27,11 @@ nlohmann::json to_json(const Event& e) {
   j["verb"] = e.verb_text;
   j["pattern"] = e.pattern;
   j["negated"] = e.negated;
+  if (!e.issues.empty()) {
+    nlohmann::json issues = nlohmann::json::array();
+    for (const auto& [code, count] : e.issues) issues.push_back({{"code", code}, {"count", count}});
+    j["issues"] = std::move(issues);
+  }
   if (!e.speaker.empty()) {
     j["speaker"] = e.speaker;
     j["speaker_text"] = e.speaker_text;

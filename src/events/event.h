@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dyad {
 
@@ -20,6 +22,8 @@ struct Event {
   bool negated = false;      // the verb was negated and the code was recoded
   std::string speaker;       // actor code of whoever reported the event ("" if not reported)
   std::string speaker_text;  // their words in the sentence
+  // Issues the sentence mentions (issue dictionary), with their counts.
+  std::vector<std::pair<std::string, int>> issues;
 };
 
 }  // namespace dyad
