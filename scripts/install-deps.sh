@@ -7,6 +7,7 @@ packages=(
   nlohmann-json3-dev                 # JSON Lines reading and writing
   libcli11-dev                       # command-line parsing for the dyad CLI
   libfmt-dev                         # string formatting (C++20 <format> is missing from g++ 12)
+  libicu-dev                         # Unicode properties for the tokenizer (quotes, dashes, scripts)
   libgtest-dev libgmock-dev          # unit tests
   libbenchmark-dev                   # throughput benchmarks in bench/
 )

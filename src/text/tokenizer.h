@@ -1,0 +1,36 @@
+// Tokenizer and sentence splitter for news English, following Universal
+// Dependencies conventions: clitics and possessives split ("Russia's" ->
+// Russia 's, "can't" -> ca n't), hyphenated names, abbreviations, initials,
+// numbers, dates, URLs and e-mail addresses kept whole, every Unicode quote
+// and dash a token of its own. Every token keeps its byte offsets into the
+// original text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad {
+
+// A token of running text: its form and where it came from.
+struct TextToken {
+  std::string form;
+  std::size_t begin = 0;  // byte offset of the first byte in the original text
+  std::size_t end = 0;    // one past the last byte
+  bool space_after = true;
+};
+
+// A sentence: its tokens and its byte range in the original text.
+struct TextSentence {
+  std::vector<TextToken> tokens;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Splits UTF-8 text into sentences and tokens. Invalid UTF-8 bytes are
+// kept inside tokens (never dropped); text in other scripts passes through
+// as whitespace-separated tokens with punctuation split off.
+std::vector<TextSentence> tokenize(std::string_view text);
+
+}  // namespace dyad
