@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <utility>
 
 namespace dyad {
 namespace {
@@ -203,28 +204,36 @@ class ChunkSplitter {
     if (start < e) word(start, e);
   }
 
+  // A word, or a contraction kept as one token with its words listed.
   void word(std::size_t b, std::size_t e) {
-    if (e - b == 6 && ascii_lower(slice(b, e)) == "cannot") {  // UD: can not
-      emit(b, b + 3);
-      emit(b + 3, e);
-      return;
+    std::string low = ascii_lower(slice(b, e));
+    for (auto [whole, split] : {std::pair{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}}) {
+      if (low == whole) {
+        contraction(b, e, b + static_cast<std::size_t>(split));
+        return;
+      }
     }
     // n't: "can't" -> ca n't, "don't" -> do n't
     if (e - b >= 4 && is_apostrophe(chars_[e - 2].c) && lower(chars_[e - 1].c) == 't' &&
         lower(chars_[e - 3].c) == 'n') {
-      emit(b, e - 3);
-      emit(e - 3, e);
+      contraction(b, e, e - 3);
       return;
     }
     for (std::size_t i = e - 1; i > b; --i) {
       if (is_apostrophe(chars_[i].c) && clitic_at(i, e)) {
-        emit(b, i);
-        emit(i, e);
+        contraction(b, e, i);
         return;
       }
       if (e - i > 3) break;
     }
     emit(b, e);
+  }
+
+  // One token chars[b, e) made of the words [b, split) and [split, e).
+  void contraction(std::size_t b, std::size_t e, std::size_t split) {
+    TextToken t = make(b, e);
+    t.words = {std::string(slice(b, split)), std::string(slice(split, e))};
+    out_.push_back(std::move(t));
   }
 
   std::string_view text_;

@@ -1,6 +1,6 @@
 // Tokenizer and sentence splitter for news English, following Universal
-// Dependencies conventions: clitics and possessives split ("Russia's" ->
-// Russia 's, "can't" -> ca n't), hyphenated names, abbreviations, initials,
+// Dependencies conventions: clitics and possessives are multiword tokens
+// ("Russia's" -> Russia 's, "can't" -> ca n't), hyphenated names, abbreviations, initials,
 // numbers, dates, URLs and e-mail addresses kept whole, every Unicode quote
 // and dash a token of its own. Every token keeps its byte offsets into the
 // original text.
@@ -13,12 +13,15 @@
 
 namespace dyad {
 
-// A token of running text: its form and where it came from.
+// A token of running text: its form, where it came from, and the syntactic
+// words it stands for when it is a contraction (a UD multiword token:
+// "can't" -> ca n't, "Russia's" -> Russia 's, "gonna" -> gon na).
 struct TextToken {
   std::string form;
   std::size_t begin = 0;  // byte offset of the first byte in the original text
   std::size_t end = 0;    // one past the last byte
   bool space_after = true;
+  std::vector<std::string> words;  // empty: the token is a single word
 };
 
 // A sentence: its tokens and its byte range in the original text.
