@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,7 +11,9 @@
 #include "conllu/conllu.h"
 #include "dictionaries/dictionary_set.h"
 #include "evaluation/evaluate.h"
+#include "evaluation/ud_eval.h"
 #include "events/coder.h"
+#include "text/tokenizer.h"
 
 namespace {
 
@@ -159,6 +162,71 @@ int run_eval(const std::string& suite_path, DictionaryFiles files, const std::st
   return 0;
 }
 
+// Reads a CoNLL-U file whole, reporting malformed sentences.
+std::vector<dyad::Sentence> read_conllu_file(const std::string& path, bool* ok) {
+  std::vector<dyad::Sentence> out;
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << path << ": cannot read\n";
+    *ok = false;
+    return out;
+  }
+  dyad::ConlluReader reader(in, path);
+  dyad::Sentence s;
+  while (reader.next(s)) out.push_back(std::move(s));
+  for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
+  *ok = true;
+  return out;
+}
+
+int run_eval_ud(const std::string& gold_path, const std::string& system_path,
+                const std::string& json_path) {
+  bool ok_gold = false, ok_system = false;
+  auto gold = read_conllu_file(gold_path, &ok_gold);
+  auto system = read_conllu_file(system_path, &ok_system);
+  if (!ok_gold || !ok_system) return 1;
+  dyad::UdScores scores = dyad::evaluate_ud(gold, system);
+  if (!scores.error.empty()) {
+    std::cerr << "dyad eval-ud: " << scores.error << '\n';
+    return 1;
+  }
+  std::cout << scores.to_text();
+  if (!json_path.empty()) {
+    std::ofstream out(json_path);
+    if (!out) {
+      std::cerr << json_path << ": cannot write\n";
+      return 1;
+    }
+    out << scores.to_json().dump(2) << '\n';
+  }
+  return 0;
+}
+
+int run_tokenize(const std::string& input, const std::string& output) {
+  std::ifstream in(input, std::ios::binary);
+  if (!in) {
+    std::cerr << input << ": cannot read\n";
+    return 1;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto sentences = dyad::tokenize(text);
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output);
+    if (!file) {
+      std::cerr << output << ": cannot write\n";
+      return 1;
+    }
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  std::string doc = std::filesystem::path(input).stem().string();
+  dyad::write_tokenized_conllu(out, text, sentences, doc);
+  std::size_t tokens = 0;
+  for (const auto& s : sentences) tokens += s.tokens.size();
+  std::cerr << fmt::format("{}: {} sentences, {} tokens\n", input, sentences.size(), tokens);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -185,7 +253,22 @@ int main(int argc, char** argv) {
   eval->add_option("--json", json_path, "write the score card as JSON");
   eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
 
+  auto* eval_ud = app.add_subcommand(
+      "eval-ud", "score a CoNLL-U file against gold (CoNLL 2018 metrics: tokens to LAS)");
+  std::string ud_gold, ud_system, ud_json;
+  eval_ud->add_option("gold", ud_gold, "gold CoNLL-U")->required();
+  eval_ud->add_option("system", ud_system, "system CoNLL-U")->required();
+  eval_ud->add_option("--json", ud_json, "write the F1 scores (percent) as JSON");
+
+  auto* tokenize = app.add_subcommand(
+      "tokenize", "split raw text into sentences and tokens, written as CoNLL-U (forms only)");
+  std::string tok_input, tok_output;
+  tokenize->add_option("input", tok_input, "UTF-8 text file")->required();
+  tokenize->add_option("-o,--output", tok_output, "write here instead of standard output");
+
   CLI11_PARSE(app, argc, argv);
+  if (*tokenize) return run_tokenize(tok_input, tok_output);
+  if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);
   if (*code) return run_code(code_inputs, code_files, code_date, code_output, code_loose);
   if (*eval) return run_eval(suite_path, eval_files, json_path, show_failures);
   return 0;

@@ -320,4 +320,31 @@ std::vector<TextSentence> tokenize(std::string_view text) {
   return sentences;
 }
 
+void write_tokenized_conllu(std::ostream& out, std::string_view text,
+                            const std::vector<TextSentence>& sentences, const std::string& doc_id) {
+  if (!doc_id.empty()) out << "# newdoc id = " << doc_id << '\n';
+  int number = 0;
+  for (const TextSentence& s : sentences) {
+    out << "# sent_id = " << (doc_id.empty() ? "" : doc_id + "-") << ++number << '\n';
+    std::string line(text.substr(s.begin, s.end - s.begin));
+    for (char& c : line) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    out << "# text = " << line << '\n';
+    int id = 0;
+    for (const TextToken& t : s.tokens) {
+      std::string misc = "TokenRange=" + std::to_string(t.begin) + ":" + std::to_string(t.end);
+      if (!t.space_after) misc = "SpaceAfter=No|" + misc;
+      if (t.words.empty()) {
+        out << ++id << '\t' << t.form << "\t_\t_\t_\t_\t_\t_\t_\t" << misc << '\n';
+        continue;
+      }
+      out << id + 1 << '-' << id + static_cast<int>(t.words.size()) << '\t' << t.form
+          << "\t_\t_\t_\t_\t_\t_\t_\t" << misc << '\n';
+      for (const std::string& w : t.words) out << ++id << '\t' << w << "\t_\t_\t_\t_\t_\t_\t_\t_\n";
+    }
+    out << '\n';
+  }
+}
+
 }  // namespace dyad

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,11 @@ struct TextSentence {
 // kept inside tokens (never dropped); text in other scripts passes through
 // as whitespace-separated tokens with punctuation split off.
 std::vector<TextSentence> tokenize(std::string_view text);
+
+// Writes sentences as CoNLL-U with forms only (multiword tokens with their
+// words; SpaceAfter=No and TokenRange=begin:end in MISC; other columns '_'),
+// for a tagger and parser to fill in.
+void write_tokenized_conllu(std::ostream& out, std::string_view text,
+                            const std::vector<TextSentence>& sentences, const std::string& doc_id);
 
 }  // namespace dyad
