@@ -13,6 +13,7 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/ud_eval.h"
 #include "events/coder.h"
+#include "syntax/tagger.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -227,6 +228,63 @@ int run_tokenize(const std::string& input, const std::string& output) {
   return 0;
 }
 
+int run_train(const std::vector<std::string>& inputs, const std::string& output, int epochs,
+              const std::string& metadata) {
+  std::vector<dyad::Sentence> sentences;
+  for (const auto& path : inputs) {
+    bool ok = false;
+    auto part = read_conllu_file(path, &ok);
+    if (!ok) return 1;
+    for (auto& s : part) sentences.push_back(std::move(s));
+  }
+  if (sentences.empty()) {
+    std::cerr << "dyad train: expected gold CoNLL-U sentences\n";
+    return 2;
+  }
+  auto start = std::chrono::steady_clock::now();
+  dyad::Tagger tagger = dyad::Tagger::train(sentences, epochs, metadata);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::ofstream out(output, std::ios::binary);
+  if (!out) {
+    std::cerr << output << ": cannot write\n";
+    return 1;
+  }
+  tagger.save(out);
+  std::cerr << fmt::format("tagger: {} sentences, {} labels, {} features, {} epochs, {:.1f} s -> {}\n",
+                           sentences.size(), tagger.label_count(), tagger.feature_count(), epochs,
+                           secs, output);
+  return 0;
+}
+
+int run_tag(const std::string& model_path, const std::string& input, const std::string& output) {
+  std::ifstream model(model_path, std::ios::binary);
+  if (!model) {
+    std::cerr << model_path << ": cannot read\n";
+    return 1;
+  }
+  dyad::Tagger tagger;
+  if (std::string error = tagger.load(model); !error.empty()) {
+    std::cerr << model_path << ": " << error << '\n';
+    return 1;
+  }
+  std::ifstream in(input);
+  if (!in) {
+    std::cerr << input << ": cannot read\n";
+    return 1;
+  }
+  std::ofstream file;
+  if (!output.empty()) file.open(output);
+  std::ostream& out = output.empty() ? std::cout : file;
+  dyad::ConlluReader reader(in, input);
+  dyad::Sentence s;
+  while (reader.next(s)) {
+    tagger.tag(s);
+    dyad::write_conllu(out, s);
+  }
+  for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -266,7 +324,25 @@ int main(int argc, char** argv) {
   tokenize->add_option("input", tok_input, "UTF-8 text file")->required();
   tokenize->add_option("-o,--output", tok_output, "write here instead of standard output");
 
+  auto* train = app.add_subcommand("train", "train the part-of-speech tagger from gold CoNLL-U");
+  std::vector<std::string> train_inputs;
+  std::string train_output, train_metadata;
+  int train_epochs = 8;
+  train->add_option("inputs", train_inputs, "gold CoNLL-U files")->required();
+  train->add_option("-o,--output", train_output, "model file to write")->required();
+  train->add_option("--epochs", train_epochs, "training passes over the data");
+  train->add_option("--metadata", train_metadata,
+                    "text stored in the model (training command, data, licence)");
+
+  auto* tag = app.add_subcommand("tag", "predict UPOS and XPOS for a tokenized CoNLL-U file");
+  std::string tag_model = "models/en-gum.tagger", tag_input, tag_output;
+  tag->add_option("input", tag_input, "CoNLL-U file (forms are read, tags replaced)")->required();
+  tag->add_option("--model", tag_model, "tagger model file");
+  tag->add_option("-o,--output", tag_output, "write here instead of standard output");
+
   CLI11_PARSE(app, argc, argv);
+  if (*train) return run_train(train_inputs, train_output, train_epochs, train_metadata);
+  if (*tag) return run_tag(tag_model, tag_input, tag_output);
   if (*tokenize) return run_tokenize(tok_input, tok_output);
   if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);
   if (*code) return run_code(code_inputs, code_files, code_date, code_output, code_loose);

@@ -1,0 +1,47 @@
+// Part-of-speech tagger: an averaged perceptron over word, affix, shape and
+// context features that predicts UPOS and XPOS together. Trained by
+// `dyad train --tagger`, saved to a versioned binary file, loaded read-only
+// and shared by all threads.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "document/document.h"
+
+namespace dyad {
+
+class Tagger {
+ public:
+  // Trains from gold sentences (UPOS and XPOS columns). Deterministic: the
+  // same input and epochs give the same model.
+  static Tagger train(const std::vector<Sentence>& sentences, int epochs, std::string metadata);
+
+  // Fills UPOS and XPOS of every word of `sentence`.
+  void tag(Sentence& sentence) const;
+
+  // Versioned binary format ("DYADTAG" + version); load() returns an error
+  // message, or "" on success.
+  void save(std::ostream& out) const;
+  std::string load(std::istream& in);
+
+  const std::string& metadata() const { return metadata_; }
+  std::size_t feature_count() const { return weights_.size(); }
+  std::size_t label_count() const { return labels_.size(); }
+
+ private:
+  // Weights of one feature: (label, weight) pairs with non-zero weight.
+  using Row = std::vector<std::pair<std::uint16_t, float>>;
+
+  void features(const std::vector<std::string>& words, std::size_t i, std::uint16_t prev,
+                std::uint16_t prev2, std::vector<std::uint64_t>& out) const;
+
+  std::vector<std::string> labels_;  // "UPOS|XPOS"
+  std::unordered_map<std::uint64_t, Row> weights_;
+  std::string metadata_;
+};
+
+}  // namespace dyad

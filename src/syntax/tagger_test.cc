@@ -1,0 +1,104 @@
+#include "syntax/tagger.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "conllu/conllu.h"
+
+namespace dyad {
+namespace {
+
+std::vector<Sentence> corpus() {
+  std::string text;
+  for (int i = 0; i < 20; ++i) {
+    text +=
+        "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tcriticized\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tsanctions\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n"
+        "1\tArmenia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tleft\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\talliance\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n\n";
+  }
+  return parse_conllu(text, "corpus");
+}
+
+TEST(Tagger, LearnsAndTagsAndIsDeterministic) {
+  auto train = corpus();
+  Tagger a = Tagger::train(train, 5, "unit test");
+  Tagger b = Tagger::train(train, 5, "unit test");
+  std::ostringstream sa, sb;
+  a.save(sa);
+  b.save(sb);
+  EXPECT_EQ(sa.str(), sb.str());
+  auto s = parse_conllu("1\tKazakhstan\t_\t_\t_\t_\t_\t_\t_\t_\n2\tcriticized\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                        "3\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n4\talliance\t_\t_\t_\t_\t_\t_\t_\t_\n",
+                        "new");
+  ASSERT_EQ(s.size(), 1u);
+  a.tag(s[0]);
+  EXPECT_EQ(s[0].token(1).upos, "PROPN");
+  EXPECT_EQ(s[0].token(2).xpos, "VBD");
+  EXPECT_EQ(s[0].token(3).upos, "DET");
+  EXPECT_EQ(s[0].token(4).xpos, "NN");
+}
+
+TEST(Tagger, SavesAndLoads) {
+  Tagger a = Tagger::train(corpus(), 3, "metadata here");
+  std::stringstream buffer;
+  a.save(buffer);
+  Tagger b;
+  EXPECT_EQ(b.load(buffer), "");
+  EXPECT_EQ(b.metadata(), "metadata here");
+  EXPECT_EQ(b.feature_count(), a.feature_count());
+  std::ostringstream again;
+  b.save(again);
+  EXPECT_EQ(again.str(), buffer.str());
+}
+
+TEST(Tagger, RejectsWhatIsNotAModel) {
+  Tagger t;
+  std::istringstream junk("not a model at all");
+  EXPECT_NE(t.load(junk).find("expected a dyad tagger model"), std::string::npos);
+  Tagger a = Tagger::train(corpus(), 1, "");
+  std::ostringstream out;
+  a.save(out);
+  std::string truncated = out.str().substr(0, out.str().size() / 2);
+  std::istringstream cut(truncated);
+  EXPECT_NE(t.load(cut).find("expected"), std::string::npos);
+}
+
+TEST(Tagger, CommittedModelOnGumTest) {
+  const std::string model = std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger";
+  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
+  std::ifstream splits(dir + "splits.tsv");
+  if (!splits) GTEST_SKIP() << dir << "splits.tsv is absent";
+  std::ifstream in(model, std::ios::binary);
+  ASSERT_TRUE(in) << model;
+  Tagger tagger;
+  ASSERT_EQ(tagger.load(in), "");
+  std::size_t words = 0, upos = 0;
+  for (std::string line; std::getline(splits, line);) {
+    auto tab = line.find('\t');
+    if (tab == std::string::npos || line.substr(tab + 1) != "test") continue;
+    std::ifstream doc(dir + line.substr(0, tab) + ".conllu");
+    std::stringstream text;
+    text << doc.rdbuf();
+    for (auto& gold : parse_conllu(text.str(), line)) {
+      Sentence s = gold;
+      tagger.tag(s);
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        ++words;
+        upos += s.tokens[i].upos == gold.tokens[i].upos;
+      }
+    }
+  }
+  ASSERT_GT(words, 10000u);
+  EXPECT_GE(static_cast<double>(upos) / static_cast<double>(words), 0.94);
+}
+
+}  // namespace
+}  // namespace dyad
