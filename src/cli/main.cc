@@ -13,7 +13,7 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/ud_eval.h"
 #include "events/coder.h"
-#include "syntax/tagger.h"
+#include "syntax/pipeline.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -48,7 +48,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, const std::string& date,
-             const std::string& output, bool loose) {
+             const std::string& output, bool loose, bool text_input, const std::string& models) {
   if (files.empty() && inputs.size() == 1 && ends_with(inputs[0], ".jsonl")) {
     std::string error;
     files = dyad::suite_dictionaries(inputs[0], &error);
@@ -77,7 +77,29 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
       ++events;
     }
   };
+  dyad::SyntaxPipeline pipeline;
+  if (text_input) {
+    if (std::string e = pipeline.load(models); !e.empty()) {
+      std::cerr << "dyad code: " << e << '\n';
+      return 1;
+    }
+  }
   for (const auto& path : inputs) {
+    if (text_input) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        std::cerr << path << ": cannot read\n";
+        return 1;
+      }
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      dyad::Document doc;
+      doc.id = std::filesystem::path(path).stem().string();
+      doc.date = date;
+      doc.sentences = pipeline.parse_text(text, doc.id);
+      sentences += doc.sentences.size();
+      emit(coder.code(doc));
+      continue;
+    }
     if (ends_with(path, ".jsonl")) {
       std::vector<dyad::InputError> errors;
       auto records = dyad::read_suite(path, errors);
@@ -123,7 +145,7 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
 }
 
 int run_eval(const std::string& suite_path, DictionaryFiles files, const std::string& json_path,
-             bool show_failures) {
+             bool show_failures, const std::string& parser, const std::string& models) {
   if (files.empty()) {
     std::string error;
     files = dyad::suite_dictionaries(suite_path, &error);
@@ -137,7 +159,18 @@ int run_eval(const std::string& suite_path, DictionaryFiles files, const std::st
   for (const auto& e : errors) std::cerr << e.to_string() << '\n';
   auto dict = load_or_report(files);
   std::string name = std::filesystem::path(suite_path).stem().string();
-  auto result = dyad::evaluate_suite(records, *dict, name);
+  dyad::SyntaxPipeline pipeline;
+  if (parser == "builtin") {
+    if (std::string e = pipeline.load(models); !e.empty()) {
+      std::cerr << "dyad eval: " << e << '\n';
+      return 1;
+    }
+  } else if (parser != "given") {
+    std::cerr << "dyad eval: expected --parser given or builtin\n";
+    return 2;
+  }
+  auto result =
+      dyad::evaluate_suite(records, *dict, name, parser == "builtin" ? &pipeline : nullptr);
   if (show_failures) {
     for (const auto& o : result.outcomes) {
       if (o.exact || !o.record->scored) continue;
@@ -221,15 +254,23 @@ int run_tokenize(const std::string& input, const std::string& output) {
   }
   std::ostream& out = output.empty() ? std::cout : file;
   std::string doc = std::filesystem::path(input).stem().string();
-  dyad::write_tokenized_conllu(out, text, sentences, doc);
+  out << "# newdoc id = " << doc << '\n';
+  int n = 0;
+  for (const auto& s : sentences) {
+    dyad::write_conllu(out, dyad::to_sentence(text, s, doc + "-" + std::to_string(++n)));
+  }
   std::size_t tokens = 0;
   for (const auto& s : sentences) tokens += s.tokens.size();
   std::cerr << fmt::format("{}: {} sentences, {} tokens\n", input, sentences.size(), tokens);
   return 0;
 }
 
-int run_train(const std::vector<std::string>& inputs, const std::string& output, int epochs,
-              const std::string& metadata) {
+int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
+              const std::string& parser_path, int epochs, const std::string& metadata) {
+  if (tagger_path.empty() && parser_path.empty()) {
+    std::cerr << "dyad train: expected --tagger FILE and/or --parser FILE\n";
+    return 2;
+  }
   std::vector<dyad::Sentence> sentences;
   for (const auto& path : inputs) {
     bool ok = false;
@@ -241,18 +282,68 @@ int run_train(const std::vector<std::string>& inputs, const std::string& output,
     std::cerr << "dyad train: expected gold CoNLL-U sentences\n";
     return 2;
   }
+  auto save = [](const std::string& path, const auto& model) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) {
+      std::cerr << path << ": cannot write\n";
+      return false;
+    }
+    model.save(out);
+    return true;
+  };
   auto start = std::chrono::steady_clock::now();
-  dyad::Tagger tagger = dyad::Tagger::train(sentences, epochs, metadata);
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::ofstream out(output, std::ios::binary);
-  if (!out) {
-    std::cerr << output << ": cannot write\n";
+  auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  if (!tagger_path.empty()) {
+    dyad::Tagger tagger = dyad::Tagger::train(sentences, epochs, metadata);
+    if (!save(tagger_path, tagger)) return 1;
+    std::cerr << fmt::format(
+        "tagger: {} sentences, {} labels, {} features, {} epochs, {:.1f} s -> {}\n",
+        sentences.size(), tagger.label_count(), tagger.feature_count(), epochs, seconds(),
+        tagger_path);
+  }
+  if (!parser_path.empty()) {
+    start = std::chrono::steady_clock::now();
+    dyad::Parser parser = dyad::Parser::train(sentences, epochs, metadata);
+    if (!save(parser_path, parser)) return 1;
+    std::cerr << fmt::format(
+        "parser: {} sentences, {} relations, {} features, {} epochs, {:.1f} s -> {}\n",
+        sentences.size(), parser.label_count(), parser.feature_count(), epochs, seconds(),
+        parser_path);
+  }
+  return 0;
+}
+
+int run_parse(const std::string& models, const std::string& input, const std::string& output,
+              bool tokenized) {
+  dyad::SyntaxPipeline pipeline;
+  if (std::string e = pipeline.load(models); !e.empty()) {
+    std::cerr << "dyad parse: " << e << '\n';
     return 1;
   }
-  tagger.save(out);
-  std::cerr << fmt::format("tagger: {} sentences, {} labels, {} features, {} epochs, {:.1f} s -> {}\n",
-                           sentences.size(), tagger.label_count(), tagger.feature_count(), epochs,
-                           secs, output);
+  std::ifstream in(input, std::ios::binary);
+  if (!in) {
+    std::cerr << input << ": cannot read\n";
+    return 1;
+  }
+  std::ofstream file;
+  if (!output.empty()) file.open(output);
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (tokenized) {
+    dyad::ConlluReader reader(in, input);
+    dyad::Sentence s;
+    while (reader.next(s)) {
+      pipeline.annotate(s);
+      dyad::write_conllu(out, s);
+    }
+    for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
+    return 0;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string doc = std::filesystem::path(input).stem().string();
+  out << "# newdoc id = " << doc << '\n';
+  for (const auto& s : pipeline.parse_text(text, doc)) dyad::write_conllu(out, s);
   return 0;
 }
 
@@ -301,6 +392,11 @@ int main(int argc, char** argv) {
   code->add_option("--date", code_date, "story date (YYYYMMDD) for CoNLL-U input");
   code->add_option("-o,--output", code_output, "write events here instead of standard output");
   code->add_flag("--no-require-dyad", code_loose, "keep events that lack a source or a target");
+  bool code_text = false;
+  std::string code_models = "models";
+  code->add_flag("--text", code_text,
+                 "inputs are raw UTF-8 text: tokenize, tag and parse them first");
+  code->add_option("--models", code_models, "folder with en-gum.tagger and en-gum.parser");
 
   auto* eval = app.add_subcommand("eval", "score the coder on a validation suite");
   std::string suite_path, json_path;
@@ -310,6 +406,10 @@ int main(int argc, char** argv) {
   add_dictionary_flags(eval, eval_files);
   eval->add_option("--json", json_path, "write the score card as JSON");
   eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
+  std::string eval_parser = "given", eval_models = "models";
+  eval->add_option("--parser", eval_parser,
+                   "given: the suite's parses; builtin: parse the raw text with dyad's models");
+  eval->add_option("--models", eval_models, "folder with en-gum.tagger and en-gum.parser");
 
   auto* eval_ud = app.add_subcommand(
       "eval-ud", "score a CoNLL-U file against gold (CoNLL 2018 metrics: tokens to LAS)");
@@ -324,15 +424,25 @@ int main(int argc, char** argv) {
   tokenize->add_option("input", tok_input, "UTF-8 text file")->required();
   tokenize->add_option("-o,--output", tok_output, "write here instead of standard output");
 
-  auto* train = app.add_subcommand("train", "train the part-of-speech tagger from gold CoNLL-U");
+  auto* train = app.add_subcommand("train", "train the tagger and/or parser from gold CoNLL-U");
   std::vector<std::string> train_inputs;
-  std::string train_output, train_metadata;
+  std::string train_tagger, train_parser, train_metadata;
   int train_epochs = 8;
   train->add_option("inputs", train_inputs, "gold CoNLL-U files")->required();
-  train->add_option("-o,--output", train_output, "model file to write")->required();
+  train->add_option("--tagger", train_tagger, "tagger model file to write");
+  train->add_option("--parser", train_parser, "parser model file to write");
   train->add_option("--epochs", train_epochs, "training passes over the data");
   train->add_option("--metadata", train_metadata,
-                    "text stored in the model (training command, data, licence)");
+                    "text stored in the models (training command, data, licence)");
+
+  auto* parse = app.add_subcommand("parse", "raw text (or --tokenized CoNLL-U) to UD trees");
+  std::string parse_models = "models", parse_input, parse_output;
+  bool parse_tokenized = false;
+  parse->add_option("input", parse_input, "UTF-8 text, or CoNLL-U with --tokenized")->required();
+  parse->add_option("--models", parse_models, "folder with en-gum.tagger and en-gum.parser");
+  parse->add_option("-o,--output", parse_output, "write here instead of standard output");
+  parse->add_flag("--tokenized", parse_tokenized,
+                  "keep the tokens and sentences of a CoNLL-U input, predict the rest");
 
   auto* tag = app.add_subcommand("tag", "predict UPOS and XPOS for a tokenized CoNLL-U file");
   std::string tag_model = "models/en-gum.tagger", tag_input, tag_output;
@@ -341,11 +451,18 @@ int main(int argc, char** argv) {
   tag->add_option("-o,--output", tag_output, "write here instead of standard output");
 
   CLI11_PARSE(app, argc, argv);
-  if (*train) return run_train(train_inputs, train_output, train_epochs, train_metadata);
+  if (*train)
+    return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_metadata);
+  if (*parse) return run_parse(parse_models, parse_input, parse_output, parse_tokenized);
   if (*tag) return run_tag(tag_model, tag_input, tag_output);
   if (*tokenize) return run_tokenize(tok_input, tok_output);
   if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);
-  if (*code) return run_code(code_inputs, code_files, code_date, code_output, code_loose);
-  if (*eval) return run_eval(suite_path, eval_files, json_path, show_failures);
+  if (*code) {
+    return run_code(code_inputs, code_files, code_date, code_output, code_loose, code_text,
+                    code_models);
+  }
+  if (*eval) {
+    return run_eval(suite_path, eval_files, json_path, show_failures, eval_parser, eval_models);
+  }
   return 0;
 }

@@ -17,7 +17,7 @@ Document record_document(const SuiteRecord& record, std::vector<InputError>* err
 }
 
 SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Dictionaries& dict,
-                               const std::string& suite_name) {
+                               const std::string& suite_name, const SyntaxPipeline* pipeline) {
   SuiteEvaluation result;
   result.card.suite = suite_name;
   CoderOptions base;
@@ -28,7 +28,14 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
   for (const SuiteRecord& r : records) {
     RecordOutcome o;
     o.record = &r;
-    Document doc = record_document(r, &o.parse_errors);
+    Document doc;
+    if (pipeline) {
+      doc.id = r.id;
+      doc.date = r.date;
+      doc.sentences = pipeline->parse_text(r.text, r.id);
+    } else {
+      doc = record_document(r, &o.parse_errors);
+    }
     bool require_dyad = true;
     if (r.config.is_object() && r.config.contains("require_dyad") &&
         r.config["require_dyad"].is_boolean()) {

@@ -6,6 +6,7 @@
 
 #include "dictionaries/dictionaries.h"
 #include "evaluation/suite.h"
+#include "syntax/pipeline.h"
 
 namespace dyad {
 
@@ -24,8 +25,11 @@ struct SuiteEvaluation {
 
 // Codes every record from its CoNLL-U parse with the record's options
 // (the `config` field: require_dyad) and scores the result.
+// With `pipeline`, records are coded from their raw text through dyad's own
+// tokenizer, tagger and parser instead of the supplied parse.
 SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Dictionaries& dict,
-                               const std::string& suite_name);
+                               const std::string& suite_name,
+                               const SyntaxPipeline* pipeline = nullptr);
 
 // Turns a record into a one-sentence-or-more document.
 Document record_document(const SuiteRecord& record, std::vector<InputError>* errors);

@@ -45,7 +45,10 @@ std::string lower(std::string_view w) {
 std::string shape(std::string_view w) {
   std::string out;
   for (unsigned char c : w) {
-    char s = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd' : (c >= 0x80 ? 'u' : static_cast<char>(c));
+    char s = (c >= 'A' && c <= 'Z')   ? 'X'
+             : (c >= 'a' && c <= 'z') ? 'x'
+             : (c >= '0' && c <= '9') ? 'd'
+                                      : (c >= 0x80 ? 'u' : static_cast<char>(c));
     if (out.empty() || out.back() != s) out.push_back(s);
   }
   return out;
@@ -215,8 +218,8 @@ void Tagger::tag(Sentence& sentence) const {
       if (it == weights_.end()) continue;
       for (auto [l, w] : it->second) scores[l] += w;
     }
-    auto best = static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) -
-                                           scores.begin());
+    auto best =
+        static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     const std::string& label = labels_[best];
     std::size_t bar = label.find('|');
     sentence.tokens[i].upos = label.substr(0, bar);
@@ -271,7 +274,8 @@ std::string Tagger::load(std::istream& in) {
     if (!read(in, k) || !read(in, count)) return "expected feature " + std::to_string(i);
     Row row(count);
     for (auto& [l, w] : row) {
-      if (!read(in, l) || !read(in, w) || l >= labels) return "expected weights of feature " + std::to_string(i);
+      if (!read(in, l) || !read(in, w) || l >= labels)
+        return "expected weights of feature " + std::to_string(i);
     }
     t.weights_.emplace(k, std::move(row));
   }

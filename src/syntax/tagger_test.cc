@@ -1,10 +1,10 @@
 #include "syntax/tagger.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "conllu/conllu.h"
 
@@ -35,9 +35,10 @@ TEST(Tagger, LearnsAndTagsAndIsDeterministic) {
   a.save(sa);
   b.save(sb);
   EXPECT_EQ(sa.str(), sb.str());
-  auto s = parse_conllu("1\tKazakhstan\t_\t_\t_\t_\t_\t_\t_\t_\n2\tcriticized\t_\t_\t_\t_\t_\t_\t_\t_\n"
-                        "3\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n4\talliance\t_\t_\t_\t_\t_\t_\t_\t_\n",
-                        "new");
+  auto s = parse_conllu(
+      "1\tKazakhstan\t_\t_\t_\t_\t_\t_\t_\t_\n2\tcriticized\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n4\talliance\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "new");
   ASSERT_EQ(s.size(), 1u);
   a.tag(s[0]);
   EXPECT_EQ(s[0].token(1).upos, "PROPN");

@@ -320,31 +320,53 @@ std::vector<TextSentence> tokenize(std::string_view text) {
   return sentences;
 }
 
-void write_tokenized_conllu(std::ostream& out, std::string_view text,
-                            const std::vector<TextSentence>& sentences, const std::string& doc_id) {
-  if (!doc_id.empty()) out << "# newdoc id = " << doc_id << '\n';
-  int number = 0;
-  for (const TextSentence& s : sentences) {
-    out << "# sent_id = " << (doc_id.empty() ? "" : doc_id + "-") << ++number << '\n';
-    std::string line(text.substr(s.begin, s.end - s.begin));
-    for (char& c : line) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    out << "# text = " << line << '\n';
-    int id = 0;
-    for (const TextToken& t : s.tokens) {
-      std::string misc = "TokenRange=" + std::to_string(t.begin) + ":" + std::to_string(t.end);
-      if (!t.space_after) misc = "SpaceAfter=No|" + misc;
-      if (t.words.empty()) {
-        out << ++id << '\t' << t.form << "\t_\t_\t_\t_\t_\t_\t_\t" << misc << '\n';
-        continue;
-      }
-      out << id + 1 << '-' << id + static_cast<int>(t.words.size()) << '\t' << t.form
-          << "\t_\t_\t_\t_\t_\t_\t_\t" << misc << '\n';
-      for (const std::string& w : t.words) out << ++id << '\t' << w << "\t_\t_\t_\t_\t_\t_\t_\t_\n";
-    }
-    out << '\n';
+Sentence to_sentence(std::string_view text, const TextSentence& s, const std::string& sent_id) {
+  Sentence out;
+  out.comments.push_back(std::string("# sent_id = ") += sent_id);
+  std::string line(text.substr(s.begin, s.end - s.begin));
+  for (char& c : line) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
+  out.comments.push_back(std::string("# text = ") += line);
+  int id = 0;
+  auto word = [&](const std::string& form, std::string misc) {
+    Token t;
+    t.id = ++id;
+    t.head = -1;
+    t.form = form;
+    for (std::string* field : {&t.lemma, &t.upos, &t.xpos, &t.feats, &t.deprel, &t.deps}) {
+      field->assign(1, '_');
+    }
+    if (misc.empty()) misc.assign(1, '_');
+    t.misc = std::move(misc);
+    out.tokens.push_back(std::move(t));
+  };
+  for (const TextToken& t : s.tokens) {
+    std::string misc;
+    if (!t.space_after) misc += "SpaceAfter=No|";
+    misc += "TokenRange=";
+    misc += std::to_string(t.begin);
+    misc += ':';
+    misc += std::to_string(t.end);
+    if (t.words.empty()) {
+      word(t.form, misc);
+      continue;
+    }
+    MultiwordToken m;
+    m.first = id + 1;
+    m.last = id + static_cast<int>(t.words.size());
+    m.line = std::to_string(m.first);
+    m.line += '-';
+    m.line += std::to_string(m.last);
+    m.line += '\t';
+    m.line += t.form;
+    m.line += "\t_\t_\t_\t_\t_\t_\t_\t";
+    m.line += misc;
+    out.multiword_tokens.push_back(std::move(m));
+    for (const std::string& w : t.words) word(w, "");
+  }
+  out.build_tree();
+  return out;
 }
 
 }  // namespace dyad

@@ -7,10 +7,11 @@
 #pragma once
 
 #include <cstddef>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "document/document.h"
 
 namespace dyad {
 
@@ -37,10 +38,9 @@ struct TextSentence {
 // as whitespace-separated tokens with punctuation split off.
 std::vector<TextSentence> tokenize(std::string_view text);
 
-// Writes sentences as CoNLL-U with forms only (multiword tokens with their
-// words; SpaceAfter=No and TokenRange=begin:end in MISC; other columns '_'),
-// for a tagger and parser to fill in.
-void write_tokenized_conllu(std::ostream& out, std::string_view text,
-                            const std::vector<TextSentence>& sentences, const std::string& doc_id);
+// A tokenized sentence as a document sentence with forms only (multiword
+// tokens with their words; SpaceAfter=No and TokenRange=begin:end in MISC;
+// the other columns '_'), ready for a tagger and parser, or for writing.
+Sentence to_sentence(std::string_view text, const TextSentence& s, const std::string& sent_id);
 
 }  // namespace dyad

@@ -1,0 +1,42 @@
+// Dependency parser: greedy arc-eager transitions scored by an averaged
+// perceptron over word, tag and partial-tree features, producing UD heads
+// and relations. Trained from gold trees with the static oracle; saved to
+// a versioned binary file and loaded read-only.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "document/document.h"
+#include "syntax/perceptron.h"
+
+namespace dyad {
+
+class Parser {
+ public:
+  // Trains on the projective sentences of `sentences` (UPOS and tree
+  // columns); deterministic.
+  static Parser train(const std::vector<Sentence>& sentences, int epochs, std::string metadata);
+
+  // Fills HEAD and DEPREL of every word (UPOS must be set), then rebuilds
+  // the sentence's tree index.
+  void parse(Sentence& sentence) const;
+
+  void save(std::ostream& out) const;
+  std::string load(std::istream& in);  // "" or what was expected
+
+  const std::string& metadata() const { return metadata_; }
+  std::size_t feature_count() const { return model_.feature_count(); }
+  std::size_t label_count() const { return labels_.size(); }
+
+ private:
+  struct State;
+  void features(const Sentence& s, const State& st, std::vector<std::uint64_t>& out) const;
+
+  std::vector<std::string> labels_;  // dependency relations as written ("nsubj:pass")
+  Perceptron model_;
+  std::string metadata_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,93 @@
+#include "syntax/parser.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "conllu/conllu.h"
+#include "evaluation/ud_eval.h"
+#include "syntax/pipeline.h"
+
+namespace dyad {
+namespace {
+
+std::vector<Sentence> corpus() {
+  std::string text;
+  for (int i = 0; i < 30; ++i) {
+    text +=
+        "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tcriticized\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tsanctions\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  }
+  return parse_conllu(text, "corpus");
+}
+
+TEST(Parser, LearnsATreeAndIsDeterministic) {
+  auto train = corpus();
+  Parser a = Parser::train(train, 5, "unit");
+  Parser b = Parser::train(train, 5, "unit");
+  std::ostringstream sa, sb;
+  a.save(sa);
+  b.save(sb);
+  EXPECT_EQ(sa.str(), sb.str());
+  auto s = parse_conllu(
+      "1\tArmenia\t_\tPROPN\t_\t_\t_\t_\t_\t_\n2\tcriticized\t_\tVERB\t_\t_\t_\t_\t_\t_\n"
+      "3\tthe\t_\tDET\t_\t_\t_\t_\t_\t_\n4\talliance\t_\tNOUN\t_\t_\t_\t_\t_\t_\n"
+      "5\t.\t_\tPUNCT\t_\t_\t_\t_\t_\t_\n",
+      "new");
+  ASSERT_EQ(s.size(), 1u);
+  a.parse(s[0]);
+  EXPECT_EQ(s[0].token(1).head, 2);
+  EXPECT_EQ(s[0].token(1).deprel, "nsubj");
+  EXPECT_EQ(s[0].token(2).head, 0);
+  EXPECT_EQ(s[0].token(4).head, 2);
+  EXPECT_EQ(s[0].token(4).deprel, "obj");
+  EXPECT_EQ(s[0].child(2, Relation::kObj), 4);  // the tree index is rebuilt
+}
+
+TEST(Parser, SavesLoadsAndRejectsJunk) {
+  Parser a = Parser::train(corpus(), 2, "meta");
+  std::stringstream buffer;
+  a.save(buffer);
+  Parser b;
+  EXPECT_EQ(b.load(buffer), "");
+  EXPECT_EQ(b.metadata(), "meta");
+  std::istringstream junk("DYADTAG1 is not a parser");
+  EXPECT_NE(b.load(junk).find("expected a dyad parser model"), std::string::npos);
+  std::ostringstream out;
+  a.save(out);
+  std::istringstream cut(out.str().substr(0, out.str().size() - 7));
+  EXPECT_NE(b.load(cut).find("expected"), std::string::npos);
+}
+
+TEST(Parser, CommittedModelsOnGumNewsWithGoldTokens) {
+  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
+  if (!std::filesystem::exists(dir + "GUM_news_korea.conllu")) GTEST_SKIP() << dir << " is absent";
+  SyntaxPipeline pipeline;
+  ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
+  std::vector<Sentence> gold, system;
+  for (const char* doc : {"GUM_news_korea", "GUM_news_worship"}) {
+    std::ifstream in(dir + doc + ".conllu");
+    std::stringstream text;
+    text << in.rdbuf();
+    for (auto& s : parse_conllu(text.str(), doc)) {
+      Sentence copy = s;
+      pipeline.annotate(copy);
+      system.push_back(std::move(copy));
+      gold.push_back(std::move(s));
+    }
+  }
+  UdScores scores = evaluate_ud(gold, system);
+  ASSERT_TRUE(scores.error.empty()) << scores.error;
+  // Regression floors at the measured level (docs/models.md has the figures).
+  EXPECT_GE(scores.upos.f1(), 0.93);
+  EXPECT_GE(scores.uas.f1(), 0.72);
+  EXPECT_GE(scores.las.f1(), 0.67);
+}
+
+}  // namespace
+}  // namespace dyad

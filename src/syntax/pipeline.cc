@@ -1,0 +1,40 @@
+#include "syntax/pipeline.h"
+
+#include <fstream>
+
+namespace dyad {
+
+std::string SyntaxPipeline::load(const std::string& dir) {
+  std::ifstream tagger(dir + "/en-gum.tagger", std::ios::binary);
+  if (!tagger) return dir + "/en-gum.tagger: cannot read";
+  if (std::string e = tagger_.load(tagger); !e.empty()) return dir + "/en-gum.tagger: " + e;
+  std::ifstream parser(dir + "/en-gum.parser", std::ios::binary);
+  if (!parser) return dir + "/en-gum.parser: cannot read";
+  if (std::string e = parser_.load(parser); !e.empty()) return dir + "/en-gum.parser: " + e;
+  return {};
+}
+
+void SyntaxPipeline::annotate(Sentence& sentence) const {
+  // No lemmatizer or morphology yet: those columns are left empty rather
+  // than carried over from the input.
+  for (Token& t : sentence.tokens) {
+    t.lemma.assign(1, '_');
+    t.feats.assign(1, '_');
+  }
+  tagger_.tag(sentence);
+  parser_.parse(sentence);
+}
+
+std::vector<Sentence> SyntaxPipeline::parse_text(std::string_view text,
+                                                 const std::string& doc_id) const {
+  std::vector<Sentence> out;
+  int n = 0;
+  for (const TextSentence& ts : tokenize(text)) {
+    Sentence s = to_sentence(text, ts, doc_id + "-" + std::to_string(++n));
+    annotate(s);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace dyad

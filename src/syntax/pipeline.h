@@ -1,0 +1,33 @@
+// From raw text to UD trees: tokenizer, tagger and parser strung together.
+// Models are loaded once and only read afterwards, so one pipeline serves
+// many threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/document.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+#include "text/tokenizer.h"
+
+namespace dyad {
+
+class SyntaxPipeline {
+ public:
+  // Loads `dir`/en-gum.tagger and `dir`/en-gum.parser; "" or the problem.
+  std::string load(const std::string& dir);
+
+  // Tags and parses sentences whose words are given (CoNLL-U input).
+  void annotate(Sentence& sentence) const;
+
+  // Splits, tags and parses raw text. Sentence ids are "<doc>-<n>".
+  std::vector<Sentence> parse_text(std::string_view text, const std::string& doc_id) const;
+
+ private:
+  Tagger tagger_;
+  Parser parser_;
+};
+
+}  // namespace dyad
