@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "document/document.h"
+#include "syntax/perceptron.h"
 
 namespace dyad {
 
@@ -29,18 +29,15 @@ class Tagger {
   std::string load(std::istream& in);
 
   const std::string& metadata() const { return metadata_; }
-  std::size_t feature_count() const { return weights_.size(); }
+  std::size_t feature_count() const { return model_.feature_count(); }
   std::size_t label_count() const { return labels_.size(); }
 
  private:
-  // Weights of one feature: (label, weight) pairs with non-zero weight.
-  using Row = std::vector<std::pair<std::uint16_t, float>>;
-
   void features(const std::vector<std::string>& words, std::size_t i, std::uint16_t prev,
                 std::uint16_t prev2, std::vector<std::uint64_t>& out) const;
 
   std::vector<std::string> labels_;  // "UPOS|XPOS"
-  std::unordered_map<std::uint64_t, Row> weights_;
+  Perceptron model_;
   std::string metadata_;
 };
 
