@@ -266,7 +266,8 @@ int run_tokenize(const std::string& input, const std::string& output) {
 }
 
 int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
-              const std::string& parser_path, int epochs, const std::string& metadata) {
+              const std::string& parser_path, int epochs, int parser_epochs, int jackknife,
+              const std::string& metadata) {
   if (tagger_path.empty() && parser_path.empty()) {
     std::cerr << "dyad train: expected --tagger FILE and/or --parser FILE\n";
     return 2;
@@ -305,11 +306,30 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
   }
   if (!parser_path.empty()) {
     start = std::chrono::steady_clock::now();
-    dyad::Parser parser = dyad::Parser::train(sentences, epochs, metadata);
+    // The parser learns from tags like those it will see: each fifth of the
+    // data is tagged by a tagger trained on the other four (jackknifing).
+    std::vector<dyad::Sentence> tagged = sentences;
+    if (jackknife > 1) {
+      for (int fold = 0; fold < jackknife; ++fold) {
+        std::vector<dyad::Sentence> rest;
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+          if (static_cast<int>(i % static_cast<std::size_t>(jackknife)) != fold) {
+            rest.push_back(sentences[i]);
+          }
+        }
+        dyad::Tagger fold_tagger = dyad::Tagger::train(rest, epochs, "");
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+          if (static_cast<int>(i % static_cast<std::size_t>(jackknife)) == fold) {
+            fold_tagger.tag(tagged[i]);
+          }
+        }
+      }
+    }
+    dyad::Parser parser = dyad::Parser::train(tagged, parser_epochs, metadata);
     if (!save(parser_path, parser)) return 1;
     std::cerr << fmt::format(
         "parser: {} sentences, {} relations, {} features, {} epochs, {:.1f} s -> {}\n",
-        sentences.size(), parser.label_count(), parser.feature_count(), epochs, seconds(),
+        sentences.size(), parser.label_count(), parser.feature_count(), parser_epochs, seconds(),
         parser_path);
   }
   return 0;
@@ -431,7 +451,11 @@ int main(int argc, char** argv) {
   train->add_option("inputs", train_inputs, "gold CoNLL-U files")->required();
   train->add_option("--tagger", train_tagger, "tagger model file to write");
   train->add_option("--parser", train_parser, "parser model file to write");
-  train->add_option("--epochs", train_epochs, "training passes over the data");
+  train->add_option("--epochs", train_epochs, "tagger training passes over the data");
+  int train_parser_epochs = 10, train_jackknife = 5;
+  train->add_option("--parser-epochs", train_parser_epochs, "parser training passes");
+  train->add_option("--jackknife", train_jackknife,
+                    "train the parser on tags from N-fold jackknifed taggers (1 = gold tags)");
   train->add_option("--metadata", train_metadata,
                     "text stored in the models (training command, data, licence)");
 
@@ -451,8 +475,10 @@ int main(int argc, char** argv) {
   tag->add_option("-o,--output", tag_output, "write here instead of standard output");
 
   CLI11_PARSE(app, argc, argv);
-  if (*train)
-    return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_metadata);
+  if (*train) {
+    return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_parser_epochs,
+                     train_jackknife, train_metadata);
+  }
   if (*parse) return run_parse(parse_models, parse_input, parse_output, parse_tokenized);
   if (*tag) return run_tag(tag_model, tag_input, tag_output);
   if (*tokenize) return run_tokenize(tok_input, tok_output);
