@@ -20,6 +20,33 @@ namespace {
 
 using dyad::DictionaryFiles;
 
+// Standard output, or a file when a path is given.
+class Output {
+ public:
+  // False (after saying so) when the file cannot be written.
+  bool open(const std::string& path) {
+    if (path.empty()) return true;
+    file_.open(path, std::ios::binary);
+    if (!file_) std::cerr << path << ": cannot write\n";
+    return static_cast<bool>(file_);
+  }
+  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
+
+ private:
+  std::ofstream file_;
+};
+
+// A whole file as bytes; false (after saying so) when it cannot be read.
+bool read_whole_file(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << path << ": cannot read\n";
+    return false;
+  }
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
 void add_dictionary_flags(CLI::App* cmd, DictionaryFiles& files) {
   cmd->add_option("--verbs", files.verbs, "verb dictionary files (PETRARCH-2 format)");
   cmd->add_option("--actors", files.actors, "actor dictionary files");
@@ -61,15 +88,9 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
   dyad::CoderOptions options;
   options.require_dyad = !loose;
   dyad::Coder coder(*dict, options);
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output);
-    if (!file) {
-      std::cerr << output << ": cannot write\n";
-      return 1;
-    }
-  }
-  std::ostream& out = output.empty() ? std::cout : file;
+  Output target;
+  if (!target.open(output)) return 1;
+  std::ostream& out = target.stream();
   std::size_t events = 0, sentences = 0, skipped = 0;
   auto emit = [&](const std::vector<dyad::Event>& evs) {
     for (const auto& e : evs) {
@@ -86,12 +107,8 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
   }
   for (const auto& path : inputs) {
     if (text_input) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        std::cerr << path << ": cannot read\n";
-        return 1;
-      }
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::string text;
+      if (!read_whole_file(path, text)) return 1;
       dyad::Document doc;
       doc.id = std::filesystem::path(path).stem().string();
       doc.date = date;
@@ -237,22 +254,12 @@ int run_eval_ud(const std::string& gold_path, const std::string& system_path,
 }
 
 int run_tokenize(const std::string& input, const std::string& output) {
-  std::ifstream in(input, std::ios::binary);
-  if (!in) {
-    std::cerr << input << ": cannot read\n";
-    return 1;
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  if (!read_whole_file(input, text)) return 1;
   auto sentences = dyad::tokenize(text);
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output);
-    if (!file) {
-      std::cerr << output << ": cannot write\n";
-      return 1;
-    }
-  }
-  std::ostream& out = output.empty() ? std::cout : file;
+  Output target;
+  if (!target.open(output)) return 1;
+  std::ostream& out = target.stream();
   std::string doc = std::filesystem::path(input).stem().string();
   out << "# newdoc id = " << doc << '\n';
   int n = 0;
@@ -347,9 +354,9 @@ int run_parse(const std::string& models, const std::string& input, const std::st
     std::cerr << input << ": cannot read\n";
     return 1;
   }
-  std::ofstream file;
-  if (!output.empty()) file.open(output);
-  std::ostream& out = output.empty() ? std::cout : file;
+  Output target;
+  if (!target.open(output)) return 1;
+  std::ostream& out = target.stream();
   if (tokenized) {
     dyad::ConlluReader reader(in, input);
     dyad::Sentence s;
@@ -383,9 +390,9 @@ int run_tag(const std::string& model_path, const std::string& input, const std::
     std::cerr << input << ": cannot read\n";
     return 1;
   }
-  std::ofstream file;
-  if (!output.empty()) file.open(output);
-  std::ostream& out = output.empty() ? std::cout : file;
+  Output target;
+  if (!target.open(output)) return 1;
+  std::ostream& out = target.stream();
   dyad::ConlluReader reader(in, input);
   dyad::Sentence s;
   while (reader.next(s)) {
