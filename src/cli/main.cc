@@ -370,7 +370,14 @@ int run_parse(const std::string& models, const std::string& input, const std::st
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string doc = std::filesystem::path(input).stem().string();
   out << "# newdoc id = " << doc << '\n';
-  for (const auto& s : pipeline.parse_text(text, doc)) dyad::write_conllu(out, s);
+  std::size_t words = 0;
+  auto sentences = pipeline.parse_text(text, doc);
+  for (const auto& s : sentences) {
+    words += s.size();
+    dyad::write_conllu(out, s);
+  }
+  std::cerr << fmt::format("{}: {} sentences, {} words{}\n", input, sentences.size(), words,
+                           sentences.empty() ? " (no text found)" : "");
   return 0;
 }
 

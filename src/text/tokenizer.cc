@@ -268,6 +268,7 @@ bool can_start(std::string_view form) {
 }  // namespace
 
 std::vector<TextSentence> tokenize(std::string_view text) {
+  constexpr std::size_t kMaxSentenceTokens = 400;
   std::vector<Char> chars = decode(text);
   std::vector<TextToken> tokens;
   std::vector<bool> paragraph_before;  // a blank line precedes the token
@@ -306,7 +307,9 @@ std::vector<TextSentence> tokenize(std::string_view text) {
     current = TextSentence{};
   };
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    if (paragraph_before[k]) flush();
+    // A blank line ends a sentence; so does length, so that text with no
+    // punctuation (a 10 MB line) never makes one unbounded sentence.
+    if (paragraph_before[k] || current.tokens.size() >= kMaxSentenceTokens) flush();
     current.tokens.push_back(tokens[k]);
     // A stop kept by an abbreviation ("U.S.") does not end the sentence.
     if (!ends_sentence(tokens[k])) continue;

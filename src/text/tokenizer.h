@@ -35,7 +35,8 @@ struct TextSentence {
 
 // Splits UTF-8 text into sentences and tokens. Invalid UTF-8 bytes are
 // kept inside tokens (never dropped); text in other scripts passes through
-// as whitespace-separated tokens with punctuation split off.
+// as whitespace-separated tokens with punctuation split off. A sentence
+// longer than 400 tokens is cut, so no input makes an unbounded sentence.
 std::vector<TextSentence> tokenize(std::string_view text);
 
 // A tokenized sentence as a document sentence with forms only (multiword
