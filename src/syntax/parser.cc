@@ -167,6 +167,17 @@ void Parser::features(const Sentence& s, const State& st, std::vector<std::uint6
   out.push_back(feature_key(32, P(s0), P(s0r), P(b0)));
   out.push_back(feature_key(33, W(b0), P(b1)));
   out.push_back(feature_key(34, st.has_root ? 1 : 0, P(b0)));
+  // Second-order context: words of s0's children and head, s1 with b0.
+  const int s0hh = s0h > 0 ? st.head[static_cast<std::size_t>(s0h)] : -1;
+  out.push_back(feature_key(35, W(s0h), P(s0)));
+  out.push_back(feature_key(36, P(s0hh), P(s0h), P(s0)));
+  out.push_back(feature_key(37, W(s0r), P(s0)));
+  out.push_back(feature_key(38, W(b0l), P(b0)));
+  out.push_back(feature_key(39, P(s1), P(b0)));
+  out.push_back(feature_key(40, W(s1), P(b0)));
+  out.push_back(feature_key(41, W(s0), W(b0), P(b0)));
+  out.push_back(feature_key(42, W(s0), P(s0), W(b0)));
+  out.push_back(feature_key(43, L(s0l), L(s0r), P(s0)));
 }
 
 Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata) {
