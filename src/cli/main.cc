@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -272,6 +273,27 @@ int run_tokenize(const std::string& input, const std::string& output) {
   return 0;
 }
 
+// Streams a CoNLL-U file through `annotate` to the output; malformed
+// sentences are reported and skipped.
+int rewrite_conllu(const std::string& input, const std::string& output,
+                   const std::function<void(dyad::Sentence&)>& annotate) {
+  std::ifstream in(input);
+  if (!in) {
+    std::cerr << input << ": cannot read\n";
+    return 1;
+  }
+  Output target;
+  if (!target.open(output)) return 1;
+  dyad::ConlluReader reader(in, input);
+  dyad::Sentence s;
+  while (reader.next(s)) {
+    annotate(s);
+    dyad::write_conllu(target.stream(), s);
+  }
+  for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
+  return 0;
+}
+
 int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
               const std::string& parser_path, int epochs, int parser_epochs, int jackknife,
               const std::string& metadata) {
@@ -349,25 +371,14 @@ int run_parse(const std::string& models, const std::string& input, const std::st
     std::cerr << "dyad parse: " << e << '\n';
     return 1;
   }
-  std::ifstream in(input, std::ios::binary);
-  if (!in) {
-    std::cerr << input << ": cannot read\n";
-    return 1;
+  if (tokenized) {
+    return rewrite_conllu(input, output, [&](dyad::Sentence& s) { pipeline.annotate(s); });
   }
+  std::string text;
+  if (!read_whole_file(input, text)) return 1;
   Output target;
   if (!target.open(output)) return 1;
   std::ostream& out = target.stream();
-  if (tokenized) {
-    dyad::ConlluReader reader(in, input);
-    dyad::Sentence s;
-    while (reader.next(s)) {
-      pipeline.annotate(s);
-      dyad::write_conllu(out, s);
-    }
-    for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
-    return 0;
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string doc = std::filesystem::path(input).stem().string();
   out << "# newdoc id = " << doc << '\n';
   std::size_t words = 0;
@@ -392,22 +403,7 @@ int run_tag(const std::string& model_path, const std::string& input, const std::
     std::cerr << model_path << ": " << error << '\n';
     return 1;
   }
-  std::ifstream in(input);
-  if (!in) {
-    std::cerr << input << ": cannot read\n";
-    return 1;
-  }
-  Output target;
-  if (!target.open(output)) return 1;
-  std::ostream& out = target.stream();
-  dyad::ConlluReader reader(in, input);
-  dyad::Sentence s;
-  while (reader.next(s)) {
-    tagger.tag(s);
-    dyad::write_conllu(out, s);
-  }
-  for (const auto& e : reader.errors()) std::cerr << e.to_string() << '\n';
-  return 0;
+  return rewrite_conllu(input, output, [&](dyad::Sentence& s) { tagger.tag(s); });
 }
 
 }  // namespace
