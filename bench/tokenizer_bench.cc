@@ -12,21 +12,8 @@
 namespace {
 
 std::string gum_test_text() {
-  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  std::ifstream splits(dir + "splits.tsv");
-  std::string text;
-  for (std::string line; std::getline(splits, line);) {
-    auto tab = line.find('\t');
-    if (tab == std::string::npos || line.substr(tab + 1) != "test") continue;
-    std::ifstream in(dir + line.substr(0, tab) + ".conllu");
-    std::stringstream content;
-    content << in.rdbuf();
-    for (const auto& s : dyad::parse_conllu(content.str(), line)) {
-      if (!text.empty()) text += ' ';
-      text += std::string(s.comment_value("text"));
-    }
-  }
-  return text;
+  return dyad::running_text(
+      dyad::read_corpus_split(std::string(DYAD_SHARED_DIR) + "/ud/gum", "test"));
 }
 
 void BM_TokenizeGumTest(benchmark::State& state) {

@@ -1,6 +1,7 @@
 #include "conllu/conllu.h"
 
 #include <charconv>
+#include <fstream>
 #include <sstream>
 #include <string_view>
 
@@ -179,6 +180,21 @@ std::vector<Sentence> parse_conllu(const std::string& text, const std::string& n
   Sentence s;
   while (reader.next(s)) out.push_back(std::move(s));
   if (errors) *errors = reader.errors();
+  return out;
+}
+
+std::vector<Sentence> read_corpus_split(const std::string& dir, const std::string& split) {
+  std::vector<Sentence> out;
+  std::ifstream table(dir + "/splits.tsv");
+  for (std::string line; std::getline(table, line);) {
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos || line.substr(tab + 1) != split) continue;
+    std::string doc = dir + "/" + line.substr(0, tab) + ".conllu";
+    std::ifstream in(doc);
+    ConlluReader reader(in, doc);
+    Sentence s;
+    while (reader.next(s)) out.push_back(std::move(s));
+  }
   return out;
 }
 

@@ -55,4 +55,9 @@ void write_conllu(std::ostream& out, const Sentence& sentence);
 std::vector<Sentence> parse_conllu(const std::string& text, const std::string& name,
                                    std::vector<InputError>* errors = nullptr);
 
+// Every sentence of the documents that a corpus's split table assigns to
+// `split`: `dir`/splits.tsv holds "doc<TAB>split" lines (GUM's layout) and
+// each document is `dir`/doc.conllu. Empty when the table is absent.
+std::vector<Sentence> read_corpus_split(const std::string& dir, const std::string& split);
+
 }  // namespace dyad

@@ -1262,7 +1262,6 @@ std::vector<Event> SentenceCoder::run() {
     if (consumed[i] || replaced[i] || blocked[i]) continue;
     const Clause& c = clauses[i];
     if (c.code.empty() && c.code2.empty()) continue;
-    std::size_t before = events.size();
     if (reports[i]) {
       // A saying verb gives way to the events it reports.
       bool reported = false;
@@ -1275,7 +1274,6 @@ std::vector<Event> SentenceCoder::run() {
       if (reported) continue;
     }
     emit(c, c.sources, c.targets, c.code, c.code2, c.vc->pattern, events);
-    (void)before;
   }
   // Drop self-directed and repeated events.
   std::vector<Event> out;

@@ -4,11 +4,12 @@
 #include <istream>
 #include <map>
 #include <ostream>
+#include <string_view>
 
 namespace dyad {
 namespace {
 
-constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'P', 'R', 'S', '1'};
+constexpr std::string_view kMagic = "DYADPRS1";
 constexpr std::size_t kShift = 0;
 constexpr std::size_t kReduce = 1;
 std::size_t left_arc(std::size_t label) { return 2 + 2 * label; }
@@ -104,8 +105,7 @@ struct Parser::State {
   }
 };
 
-void Parser::features(const Sentence& s, const State& st, std::vector<std::uint64_t>& out) const {
-  (void)s;
+void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.clear();
   auto W = [&](int i) {
     return i < 0 ? feature_key(90, "<none>") : st.word[static_cast<std::size_t>(i)];
@@ -235,7 +235,7 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
           gold = done ? kReduce : kShift;
         }
         if (!st.legal(gold)) gold = st.legal(kShift) ? kShift : kReduce;
-        p.features(s, st, feats);
+        p.features(st, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         p.model_.score(feats, scores);
         std::size_t guess = gold;
@@ -262,7 +262,7 @@ void Parser::parse(Sentence& sentence) const {
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(model_.classes());
   while (!st.buffer_empty()) {
-    features(sentence, st, feats);
+    features(st, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
     std::size_t best_action = kShift;
@@ -303,26 +303,15 @@ void Parser::parse(Sentence& sentence) const {
 }
 
 void Parser::save(std::ostream& out) const {
-  out.write(kMagic, sizeof kMagic);
-  write_string(out, metadata_);
-  write_u32(out, static_cast<std::uint32_t>(labels_.size()));
-  for (const auto& l : labels_) write_string(out, l);
+  write_model_header(out, kMagic, metadata_, labels_);
   model_.save(out);
 }
 
 std::string Parser::load(std::istream& in) {
-  char magic[8];
-  if (!in.read(magic, sizeof magic) || !std::equal(magic, magic + 8, kMagic)) {
-    return "expected a dyad parser model (DYADPRS1)";
-  }
   Parser p;
-  std::uint32_t labels = 0;
-  if (!read_string(in, p.metadata_) || !read_u32(in, labels) || labels > 4096) {
-    return "expected the model header";
-  }
-  p.labels_.resize(labels);
-  for (auto& l : p.labels_) {
-    if (!read_string(in, l)) return "expected relation names";
+  if (std::string e = read_model_header(in, kMagic, "parser model", p.metadata_, p.labels_);
+      !e.empty()) {
+    return e;
   }
   if (std::string e = p.model_.load(in); !e.empty()) return e;
   if (p.model_.classes() != 2 + 2 * p.labels_.size()) return "expected one action per relation";

@@ -32,7 +32,7 @@ class Parser {
 
  private:
   struct State;
-  void features(const Sentence& s, const State& st, std::vector<std::uint64_t>& out) const;
+  void features(const State& st, std::vector<std::uint64_t>& out) const;
 
   std::vector<std::string> labels_;  // dependency relations as written ("nsubj:pass")
   Perceptron model_;

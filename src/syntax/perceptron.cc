@@ -133,6 +133,31 @@ std::string Perceptron::load(std::istream& in) {
   return {};
 }
 
+void write_model_header(std::ostream& out, std::string_view magic, const std::string& metadata,
+                        const std::vector<std::string>& labels) {
+  out.write(magic.data(), static_cast<std::streamsize>(magic.size()));
+  write_string(out, metadata);
+  write_u32(out, static_cast<std::uint32_t>(labels.size()));
+  for (const auto& l : labels) write_string(out, l);
+}
+
+std::string read_model_header(std::istream& in, std::string_view magic, std::string_view kind,
+                              std::string& metadata, std::vector<std::string>& labels) {
+  std::string found(magic.size(), '\0');
+  if (!in.read(found.data(), static_cast<std::streamsize>(found.size())) || found != magic) {
+    return "expected a dyad " + std::string(kind) + " (" + std::string(magic) + ")";
+  }
+  std::uint32_t count = 0;
+  if (!read_string(in, metadata) || !read_u32(in, count) || count > 4096) {
+    return "expected the model header";
+  }
+  labels.resize(count);
+  for (auto& l : labels) {
+    if (!read_string(in, l)) return "expected label names";
+  }
+  return {};
+}
+
 void write_u32(std::ostream& out, std::uint32_t v) { write(out, v); }
 bool read_u32(std::istream& in, std::uint32_t& v) { return read(in, v); }
 

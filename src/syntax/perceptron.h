@@ -52,6 +52,14 @@ class Perceptron {
   std::unordered_map<std::uint64_t, Row> sparse_;
 };
 
+// The common head of a model file: an 8-byte magic naming format and
+// version, the metadata text (training command, data, licence), the labels.
+void write_model_header(std::ostream& out, std::string_view magic, const std::string& metadata,
+                        const std::vector<std::string>& labels);
+// "" or what was expected ("expected a dyad tagger model (DYADTAG2)", ...).
+std::string read_model_header(std::istream& in, std::string_view magic, std::string_view kind,
+                              std::string& metadata, std::vector<std::string>& labels);
+
 // Binary helpers for model files.
 void write_u32(std::ostream& out, std::uint32_t v);
 bool read_u32(std::istream& in, std::uint32_t& v);

@@ -9,7 +9,7 @@
 namespace dyad {
 namespace {
 
-constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'T', 'A', 'G', '2'};
+constexpr std::string_view kMagic = "DYADTAG2";
 constexpr std::uint16_t kStart = 0xFFFF;  // "no tag" before the sentence
 
 std::string lower(std::string_view w) {
@@ -148,26 +148,15 @@ void Tagger::tag(Sentence& sentence) const {
 }
 
 void Tagger::save(std::ostream& out) const {
-  out.write(kMagic, sizeof kMagic);
-  write_string(out, metadata_);
-  write_u32(out, static_cast<std::uint32_t>(labels_.size()));
-  for (const auto& l : labels_) write_string(out, l);
+  write_model_header(out, kMagic, metadata_, labels_);
   model_.save(out);
 }
 
 std::string Tagger::load(std::istream& in) {
-  char magic[8];
-  if (!in.read(magic, sizeof magic) || !std::equal(magic, magic + 8, kMagic)) {
-    return "expected a dyad tagger model (DYADTAG2)";
-  }
   Tagger t;
-  std::uint32_t labels = 0;
-  if (!read_string(in, t.metadata_) || !read_u32(in, labels) || labels > 4096) {
-    return "expected the model header";
-  }
-  t.labels_.resize(labels);
-  for (auto& l : t.labels_) {
-    if (!read_string(in, l)) return "expected label names";
+  if (std::string e = read_model_header(in, kMagic, "tagger model", t.metadata_, t.labels_);
+      !e.empty()) {
+    return e;
   }
   if (std::string e = t.model_.load(in); !e.empty()) return e;
   if (t.model_.classes() != t.labels_.size()) return "expected one class per label";

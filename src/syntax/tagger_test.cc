@@ -74,27 +74,19 @@ TEST(Tagger, RejectsWhatIsNotAModel) {
 
 TEST(Tagger, CommittedModelOnGumTest) {
   const std::string model = std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger";
-  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  std::ifstream splits(dir + "splits.tsv");
-  if (!splits) GTEST_SKIP() << dir << "splits.tsv is absent";
+  auto test = read_corpus_split(std::string(DYAD_SHARED_DIR) + "/ud/gum", "test");
+  if (test.empty()) GTEST_SKIP() << "../shared/ud/gum is absent";
   std::ifstream in(model, std::ios::binary);
   ASSERT_TRUE(in) << model;
   Tagger tagger;
   ASSERT_EQ(tagger.load(in), "");
   std::size_t words = 0, upos = 0;
-  for (std::string line; std::getline(splits, line);) {
-    auto tab = line.find('\t');
-    if (tab == std::string::npos || line.substr(tab + 1) != "test") continue;
-    std::ifstream doc(dir + line.substr(0, tab) + ".conllu");
-    std::stringstream text;
-    text << doc.rdbuf();
-    for (auto& gold : parse_conllu(text.str(), line)) {
-      Sentence s = gold;
-      tagger.tag(s);
-      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-        ++words;
-        upos += s.tokens[i].upos == gold.tokens[i].upos;
-      }
+  for (const Sentence& gold : test) {
+    Sentence s = gold;
+    tagger.tag(s);
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      ++words;
+      upos += s.tokens[i].upos == gold.tokens[i].upos;
     }
   }
   ASSERT_GT(words, 10000u);

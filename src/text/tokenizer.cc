@@ -206,10 +206,10 @@ class ChunkSplitter {
 
   // A word, or a contraction kept as one token with its words listed.
   void word(std::size_t b, std::size_t e) {
-    std::string low = ascii_lower(slice(b, e));
-    for (auto [whole, split] : {std::pair{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}}) {
-      if (low == whole) {
-        contraction(b, e, b + static_cast<std::size_t>(split));
+    if (e - b == 5 || e - b == 6) {  // cannot, gonna, wanna, gotta: split after 3
+      std::string low = ascii_lower(slice(b, e));
+      if (low == "cannot" || low == "gonna" || low == "wanna" || low == "gotta") {
+        contraction(b, e, b + 3);
         return;
       }
     }
@@ -370,6 +370,17 @@ Sentence to_sentence(std::string_view text, const TextSentence& s, const std::st
   }
   out.build_tree();
   return out;
+}
+
+std::string running_text(const std::vector<Sentence>& sentences) {
+  std::string text;
+  for (const Sentence& s : sentences) {
+    bool paragraph = std::any_of(s.comments.begin(), s.comments.end(),
+                                 [](const std::string& c) { return c.rfind("# newpar", 0) == 0; });
+    if (!text.empty()) text += paragraph ? "\n\n" : " ";
+    text += s.comment_value("text");
+  }
+  return text;
 }
 
 }  // namespace dyad

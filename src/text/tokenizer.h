@@ -44,4 +44,8 @@ std::vector<TextSentence> tokenize(std::string_view text);
 // the other columns '_'), ready for a tagger and parser, or for writing.
 Sentence to_sentence(std::string_view text, const TextSentence& s, const std::string& sent_id);
 
+// The running text of annotated sentences: their "# text" lines joined by a
+// blank, or by a blank line where a "# newpar" comment opens a paragraph.
+std::string running_text(const std::vector<Sentence>& sentences);
+
 }  // namespace dyad

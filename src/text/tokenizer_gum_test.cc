@@ -16,25 +16,9 @@ namespace dyad {
 namespace {
 
 TEST(TokenizerGum, TestSplitFromRawText) {
-  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  std::ifstream splits(dir + "splits.tsv");
-  if (!splits) GTEST_SKIP() << dir << "splits.tsv is absent";
-  std::vector<Sentence> gold;
-  std::string text;
-  for (std::string line; std::getline(splits, line);) {
-    auto tab = line.find('\t');
-    if (tab == std::string::npos || line.substr(tab + 1) != "test") continue;
-    std::ifstream in(dir + line.substr(0, tab) + ".conllu");
-    std::stringstream content;
-    content << in.rdbuf();
-    for (auto& s : parse_conllu(content.str(), line.substr(0, tab))) {
-      bool paragraph = false;
-      for (const auto& c : s.comments) paragraph = paragraph || c.rfind("# newpar", 0) == 0;
-      if (!text.empty()) text += paragraph ? "\n\n" : " ";
-      text += std::string(s.comment_value("text"));
-      gold.push_back(std::move(s));
-    }
-  }
+  std::vector<Sentence> gold = read_corpus_split(std::string(DYAD_SHARED_DIR) + "/ud/gum", "test");
+  if (gold.empty()) GTEST_SKIP() << "../shared/ud/gum is absent";
+  const std::string text = running_text(gold);
   ASSERT_GT(gold.size(), 500u);
   std::vector<Sentence> system;
   for (const auto& s : tokenize(text)) system.push_back(to_sentence(text, s, "s"));

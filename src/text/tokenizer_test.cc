@@ -102,6 +102,15 @@ TEST(Tokenizer, OtherScriptsAndBadBytesPassThrough) {
   EXPECT_TRUE(tokenize(" \n\t ").empty());
 }
 
+TEST(Tokenizer, RunningTextJoinsSentencesAndParagraphs) {
+  Sentence a, b, c;
+  a.comments = {"# text = First one."};
+  b.comments = {"# text = Second."};
+  c.comments = {"# newpar", "# text = New paragraph."};
+  EXPECT_EQ(running_text({a, b, c}), "First one. Second.\n\nNew paragraph.");
+  EXPECT_EQ(tokenize(running_text({a, b, c})).size(), 3u);
+}
+
 TEST(Tokenizer, HugeSingleLineInputIsHandled) {
   std::string big;
   for (int i = 0; i < 200000; ++i) big += "word ";
