@@ -10,6 +10,7 @@ packages=(
   libicu-dev                         # Unicode properties for the tokenizer (quotes, dashes, scripts)
   libgtest-dev libgmock-dev          # unit tests
   libbenchmark-dev                   # throughput benchmarks in bench/
+  iso-codes                          # ISO 3166 country names for the country dictionary (build time)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,8 +9,10 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/dict_command.h"
 #include "conllu/conllu.h"
 #include "dictionaries/dictionary_set.h"
+#include "dictionaries/dyad_format.h"
 #include "evaluation/evaluate.h"
 #include "evaluation/ud_eval.h"
 #include "events/coder.h"
@@ -75,17 +77,51 @@ bool ends_with(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, const std::string& date,
-             const std::string& output, bool loose, bool text_input, const std::string& models) {
-  if (files.empty() && inputs.size() == 1 && ends_with(inputs[0], ".jsonl")) {
+std::unique_ptr<dyad::Dictionaries> load_dyad_or_report(const std::vector<std::string>& paths) {
+  auto start = std::chrono::steady_clock::now();
+  auto dict = dyad::load_dyad_dictionaries(dyad::cli::dictionary_paths(paths));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (const auto& e : dict->errors) std::cerr << e.to_string() << '\n';
+  std::cerr << fmt::format(
+      "dyad dictionaries: {} verb patterns, {} actor phrases, {} agent phrases loaded in {:.2f} s "
+      "({} problems)\n",
+      dict->verbs.pattern_count(), dict->actors.phrases().size(), dict->agents.phrases().size(),
+      secs, dict->errors.size());
+  return dict;
+}
+
+// PETRARCH files when given (or named by a suite's suites.json when asked),
+// else dyad's own dictionaries.
+std::unique_ptr<dyad::Dictionaries> choose_dictionaries(DictionaryFiles files,
+                                                        const std::vector<std::string>& dyad_paths,
+                                                        const std::string& suite) {
+  if (files.empty() && dyad_paths.empty() && !suite.empty()) {
     std::string error;
-    files = dyad::suite_dictionaries(inputs[0], &error);
+    files = dyad::suite_dictionaries(suite, &error);
   }
-  if (files.verbs.empty() || files.actors.empty()) {
-    std::cerr << "dyad code: expected --verbs and --actors dictionary files\n";
-    return 2;
+  if (!files.empty()) {
+    if (files.verbs.empty() || files.actors.empty()) {
+      std::cerr << "dyad: expected both --verbs and --actors dictionary files\n";
+      return nullptr;
+    }
+    return load_or_report(files);
   }
-  auto dict = load_or_report(files);
+  auto dict = load_dyad_or_report(dyad_paths);
+  if (dict->verbs.pattern_count() == 0 || dict->actors.phrases().size() == 0) {
+    std::cerr << "dyad: expected dictionaries (dyad's own were not found; give --dictionaries "
+                 "or --verbs/--actors)\n";
+    return nullptr;
+  }
+  return dict;
+}
+
+int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
+             const std::vector<std::string>& dyad_paths, bool suite_dicts, const std::string& date,
+             const std::string& output, bool loose, bool text_input, const std::string& models) {
+  std::string suite;
+  if (suite_dicts && inputs.size() == 1 && ends_with(inputs[0], ".jsonl")) suite = inputs[0];
+  auto dict = choose_dictionaries(files, dyad_paths, suite);
+  if (!dict) return 2;
   dyad::CoderOptions options;
   options.require_dyad = !loose;
   dyad::Coder coder(*dict, options);
@@ -162,20 +198,22 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files, cons
   return 0;
 }
 
-int run_eval(const std::string& suite_path, DictionaryFiles files, const std::string& json_path,
+int run_eval(const std::string& suite_path, DictionaryFiles files,
+             const std::vector<std::string>& dyad_paths, const std::string& json_path,
              bool show_failures, const std::string& parser, const std::string& models) {
-  if (files.empty()) {
+  if (files.empty() && dyad_paths.empty()) {
     std::string error;
     files = dyad::suite_dictionaries(suite_path, &error);
     if (files.empty()) {
-      std::cerr << "dyad eval: " << error << " (or give --verbs/--actors/...)\n";
+      std::cerr << "dyad eval: " << error << " (or give --verbs/--actors/... or --dictionaries)\n";
       return 2;
     }
   }
   std::vector<dyad::InputError> errors;
   auto records = dyad::read_suite(suite_path, errors);
   for (const auto& e : errors) std::cerr << e.to_string() << '\n';
-  auto dict = load_or_report(files);
+  auto dict = choose_dictionaries(files, dyad_paths, "");
+  if (!dict) return 2;
   std::string name = std::filesystem::path(suite_path).stem().string();
   dyad::SyntaxPipeline pipeline;
   if (parser == "builtin") {
@@ -419,6 +457,12 @@ int main(int argc, char** argv) {
   bool code_loose = false;
   code->add_option("inputs", code_inputs, "CoNLL-U or JSONL files")->required();
   add_dictionary_flags(code, code_files);
+  std::vector<std::string> code_dyad;
+  bool code_suite_dicts = false;
+  code->add_option("--dictionaries", code_dyad,
+                   "dyad dictionary files or folders (default: dyad's own dictionaries)");
+  code->add_flag("--suite-dictionaries", code_suite_dicts,
+                 "for a suite JSONL, use the PETRARCH dictionaries its suites.json names");
   code->add_option("--date", code_date, "story date (YYYYMMDD) for CoNLL-U input");
   code->add_option("-o,--output", code_output, "write events here instead of standard output");
   code->add_flag("--no-require-dyad", code_loose, "keep events that lack a source or a target");
@@ -434,6 +478,9 @@ int main(int argc, char** argv) {
   bool show_failures = false;
   eval->add_option("suite", suite_path, "suite JSONL file")->required();
   add_dictionary_flags(eval, eval_files);
+  std::vector<std::string> eval_dyad;
+  eval->add_option("--dictionaries", eval_dyad,
+                   "code with dyad dictionary files or folders instead of the suite's own");
   eval->add_option("--json", json_path, "write the score card as JSON");
   eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
   std::string eval_parser = "given", eval_models = "models";
@@ -484,7 +531,11 @@ int main(int argc, char** argv) {
   tag->add_option("--model", tag_model, "tagger model file");
   tag->add_option("-o,--output", tag_output, "write here instead of standard output");
 
+  dyad::cli::DictCommand dict;
+  dict.add_to(app);
+
   CLI11_PARSE(app, argc, argv);
+  if (dict.chosen()) return dict.run();
   if (*train) {
     return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_parser_epochs,
                      train_jackknife, train_metadata);
@@ -494,11 +545,12 @@ int main(int argc, char** argv) {
   if (*tokenize) return run_tokenize(tok_input, tok_output);
   if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);
   if (*code) {
-    return run_code(code_inputs, code_files, code_date, code_output, code_loose, code_text,
-                    code_models);
+    return run_code(code_inputs, code_files, code_dyad, code_suite_dicts, code_date, code_output,
+                    code_loose, code_text, code_models);
   }
   if (*eval) {
-    return run_eval(suite_path, eval_files, json_path, show_failures, eval_parser, eval_models);
+    return run_eval(suite_path, eval_files, eval_dyad, json_path, show_failures, eval_parser,
+                    eval_models);
   }
   return 0;
 }

@@ -319,7 +319,7 @@ std::string parse_actor_codes(std::string_view s, ActorEntry& entry, const Error
 // ---------------------------------------------------------------- agents
 
 // The regular plural of an upper-case word.
-std::string regular_plural(const std::string& w) {
+std::string plural_of(const std::string& w) {
   auto ends = [&](std::string_view suffix) {
     return w.size() >= suffix.size() &&
            std::string_view(w).substr(w.size() - suffix.size()) == suffix;
@@ -607,6 +607,34 @@ std::optional<int> parse_hex_expression(std::string_view s) {
 
 }  // namespace
 
+std::string regular_plural(const std::string& word) { return plural_of(word); }
+
+std::string parse_verb_pattern(std::string_view body, VerbPattern& pattern) {
+  return parse_pattern(body, pattern);
+}
+
+int ActorDictionary::add_entry(ActorEntry entry) {
+  entries_.push_back(std::move(entry));
+  return static_cast<int>(entries_.size()) - 1;
+}
+
+void ActorDictionary::add_phrase(std::vector<std::string> words, int entry) {
+  phrases_.add(Phrase{std::move(words), entry, {}});
+}
+
+void AgentDictionary::add(AgentEntry entry, std::vector<std::vector<std::string>> phrases) {
+  entries_.push_back(std::move(entry));
+  int index = static_cast<int>(entries_.size()) - 1;
+  for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index, {}});
+}
+
+std::vector<std::string> VerbDictionary::synset_names() const {
+  std::vector<std::string> out;
+  for (const auto& [key, members] : synsets_) out.push_back(key);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string to_upper_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = upper(c);
@@ -852,7 +880,7 @@ void AgentDictionary::load(std::istream& in, const std::string& name,
       bool generate = k < n_singular && !braces && singular.find('!') == kNpos;
       if (generate) {
         std::vector<std::string> plural = words;
-        plural.back() = regular_plural(plural.back());
+        plural.back() = plural_of(plural.back());
         phrases.push_back(std::move(words));
         phrases.push_back(std::move(plural));
       } else {
@@ -989,7 +1017,7 @@ std::vector<std::string> issue_word_forms(std::string_view word) {
     std::string base;
     if (part.starts_with("n:") || part.starts_with("N:")) {
       base = to_upper_ascii(part.substr(2));
-      forms = {base, regular_plural(base)};
+      forms = {base, plural_of(base)};
     } else if (part.starts_with("v:") || part.starts_with("V:")) {
       base = to_upper_ascii(part.substr(2));
       forms = {base};

@@ -21,6 +21,13 @@ namespace dyad {
 // Upper-cases ASCII letters (dictionary matching is case-insensitive).
 std::string to_upper_ascii(std::string_view s);
 
+// Regular English plural of an upper-case noun (S, IES after a consonant
+// and Y, ES after S, SH, CH, X).
+std::string regular_plural(const std::string& word);
+
+// Regular forms of an upper-case verb: 3rd person, past, -ing.
+std::vector<std::string> regular_verb_forms(const std::string& base);
+
 // ---------------------------------------------------------------- actors
 
 // A code valid between two dates (inclusive, YYYYMMDD as integers).
@@ -70,6 +77,8 @@ class PhraseIndex {
   const Phrase* longest_match(std::span<const std::string_view> words,
                               std::span<const std::string_view> alt = {}) const;
   std::size_t size() const { return phrases_.size(); }
+  // Every phrase, in the order first added.
+  const std::vector<Phrase>& all() const { return phrases_; }
 
  private:
   struct Node {
@@ -91,6 +100,11 @@ class ActorDictionary {
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
   const PhraseIndex& phrases() const { return phrases_; }
+
+  // Adds an entry (for dictionaries compiled from other formats); returns
+  // its index for add_phrase.
+  int add_entry(ActorEntry entry);
+  void add_phrase(std::vector<std::string> words, int entry);
 
  private:
   std::vector<ActorEntry> entries_;
@@ -115,6 +129,9 @@ class AgentDictionary {
 
   const std::vector<AgentEntry>& entries() const { return entries_; }
   const PhraseIndex& phrases() const { return phrases_; }
+
+  // Adds an entry with its phrases (upper-case words), plurals included.
+  void add(AgentEntry entry, std::vector<std::vector<std::string>> phrases);
 
  private:
   std::vector<AgentEntry> entries_;
@@ -220,6 +237,11 @@ struct PatternElement {
 };
 
 // A verb pattern line: "- PRE (PREP) * POST (PREP) [CODE] # comment".
+struct VerbPattern;
+// Parses a pattern line's body ("PRE (PREP) * POST (PREP {A B}) [CODE]");
+// returns what was expected, or "" when it parsed.
+std::string parse_verb_pattern(std::string_view body, VerbPattern& pattern);
+
 struct VerbPattern {
   std::vector<PatternElement> before;  // left of '*', in order
   std::vector<PatternElement> after;   // right of '*', in order
@@ -270,6 +292,8 @@ class VerbDictionary {
   // The same members split into words, parentheses dropped.
   const std::vector<std::vector<std::string>>* synset_words(std::string_view name) const;
   const std::vector<std::string>& transformations() const { return transformations_; }
+  // Names of the synonym sets (without '&'), sorted.
+  std::vector<std::string> synset_names() const;
   std::size_t pattern_count() const;
 
  private:
@@ -311,6 +335,9 @@ struct Dictionaries {
   DiscardList discards;
   IssueDictionary issues;
   CodeOntology ontology;
+  // Explicit negations from dyad's own verb dictionaries ("did not X" is
+  // coded as negations[X]); consulted before the ontology.
+  std::unordered_map<std::string, std::string> negations;
   std::vector<InputError> errors;  // every problem met while loading
 };
 

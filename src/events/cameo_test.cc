@@ -152,7 +152,8 @@ TEST(Cameo, EveryCodeHasItsParentInTheTable) {
     EXPECT_NE(find_event_type(t.code.substr(0, t.code.size() - 1)), nullptr);
   }
   for (int root = 1; root <= 20; ++root) {
-    std::string code = (root < 10 ? "0" : "") + std::to_string(root);
+    std::string code = std::to_string(root);
+    if (root < 10) code.insert(code.begin(), '0');
     EXPECT_NE(find_event_type(code), nullptr) << code;
   }
 }

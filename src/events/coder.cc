@@ -968,9 +968,11 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   return true;
 }
 
-// Negation through the internal coding ontology: "did not X" is coded as
-// the value of X minus 0xFFFF (the value of 120 Reject).
+// Negation: an explicit negation of the dictionary, else through the
+// internal coding ontology: "did not X" is coded as the value of X minus
+// 0xFFFF (the value of 120 Reject).
 std::string SentenceCoder::negate(const std::string& code) const {
+  if (auto it = dict_.negations.find(code); it != dict_.negations.end()) return it->second;
   auto value = dict_.ontology.value(code);
   if (!value) return {};
   auto negated = dict_.ontology.code(*value - 0xFFFF);
