@@ -171,9 +171,10 @@ class Checker {
     for (const PersonBlock& p : s_.people) {
       DateRange span = person_span(p);
       std::string code = p.roles.empty() ? "" : p.roles.front().code;
-      uses[normalised(p.name)].push_back({code, span, p.origin, p.origin, false});
+      std::string owner = "person " + p.origin;
+      uses[normalised(p.name)].push_back({code, span, p.origin, owner, false});
       for (const DatedItem& a : p.aliases) {
-        uses[normalised(a.text)].push_back({code, span, a.origin, p.origin, false});
+        uses[normalised(a.text)].push_back({code, span, a.origin, owner, false});
       }
     }
     for (const auto& [name, list] : uses) {
@@ -182,6 +183,8 @@ class Checker {
           const NameUse& a = list[j];
           const NameUse& b = list[i];
           if (a.owner == b.owner) {
+            // A person's alias that repeats their name is harmless.
+            if (a.owner.find("person ") == 0) continue;
             if (a.code == b.code && a.origin != b.origin &&
                 certain_overlap_days(a.range, b.range) > 0 && !a.generated && !b.generated) {
               error(b.origin, "duplicate name " + in_quotes(name) + " (also at " + a.origin + ")");
@@ -232,7 +235,9 @@ class Checker {
             error(r.origin, "overlapping date ranges for " + in_quotes(p.name) + " as " + r.actor +
                                 " " + r.office + " (" + span_text(q.range) + " at " + q.origin +
                                 ")");
-          } else if (q.actor != r.actor && q.actor.size() == 3 && r.actor.size() == 3) {
+          } else if (q.actor != r.actor && q.actor.size() == 3 && r.actor.size() == 3 &&
+                     !(q.office == "head-of-state" && r.office == "head-of-state")) {
+            // (A monarch of several realms is head of state of each: a personal union.)
             error(r.origin, in_quotes(p.name) + " holds offices of two countries at once: " +
                                 r.actor + " " + r.office + " " + span_text(r.range) + " and " +
                                 q.actor + " " + q.office + " " + span_text(q.range));
