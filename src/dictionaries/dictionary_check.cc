@@ -250,6 +250,13 @@ class Checker {
         }
       }
     }
+    std::map<std::string, std::string> qids;
+    for (const PositionBlock& pos : s_.positions) {
+      if (!known_actor(pos.actor)) error(pos.origin, "unknown actor code " + in_quotes(pos.actor));
+      auto [it, fresh] = qids.emplace(pos.qid, pos.origin);
+      if (!fresh)
+        error(pos.origin, "duplicate position " + pos.qid + " (also at " + it->second + ")");
+    }
     for (auto& [office, holders] : offices) {
       std::stable_sort(holders.begin(), holders.end(), [](const auto& a, const auto& b) {
         return a.first->range.first < b.first->range.first;
