@@ -628,6 +628,15 @@ void AgentDictionary::add(AgentEntry entry, std::vector<std::vector<std::string>
   for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index, {}});
 }
 
+void VerbDictionary::relabel_origins(
+    const std::function<std::string(const std::string&)>& relabel) {
+  for (VerbBlock& b : blocks_) {
+    b.origin = relabel(b.origin);
+    for (VerbPattern& p : b.patterns) p.origin = relabel(p.origin);
+  }
+  for (VerbEntry& v : verbs_) v.origin = relabel(v.origin);
+}
+
 std::vector<std::string> VerbDictionary::synset_names() const {
   std::vector<std::string> out;
   for (const auto& [key, members] : synsets_) out.push_back(key);

@@ -292,6 +292,9 @@ class VerbDictionary {
   // The same members split into words, parentheses dropped.
   const std::vector<std::vector<std::string>>* synset_words(std::string_view name) const;
   const std::vector<std::string>& transformations() const { return transformations_; }
+  // Rewrites the "file:line" origins of blocks, verbs and patterns (for
+  // dictionaries compiled from another format, to point at its lines).
+  void relabel_origins(const std::function<std::string(const std::string&)>& relabel);
   // Names of the synonym sets (without '&'), sorted.
   std::vector<std::string> synset_names() const;
   std::size_t pattern_count() const;

@@ -137,6 +137,8 @@ bool parse_range(std::string_view s, DateRange& r, std::string& error) {
 // ---------------------------------------------------------------- reading
 
 std::string petrarch_pattern(std::string_view pattern);
+void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
+                              std::map<std::size_t, std::string>* origins);
 
 enum class Kind {
   kNone,
@@ -907,8 +909,17 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
   }
 
   std::stringstream verbs;
-  write_petrarch_verbs(source, verbs);
-  out.verbs.load(verbs, "dyad verbs (compiled)", out.errors);
+  std::map<std::size_t, std::string> origins;
+  write_verbs_with_origins(source, verbs, &origins);
+  const std::string compiled = "dyad verbs (compiled)";
+  out.verbs.load(verbs, compiled, out.errors);
+  // Point blocks and patterns back at the dyad lines they came from.
+  out.verbs.relabel_origins([&](const std::string& origin) {
+    if (origin.rfind(compiled + ":", 0) != 0) return origin;
+    std::size_t line = std::strtoul(origin.c_str() + compiled.size() + 1, nullptr, 10);
+    auto it = origins.find(line);
+    return it == origins.end() ? origin : it->second;
+  });
   for (const CodeBlock& c : source.codes) {
     if (!c.negation.empty()) out.negations[c.code] = c.negation;
   }
@@ -1030,15 +1041,36 @@ void write_petrarch_agents(const DictionarySource& source, std::ostream& out) {
 }
 
 void write_petrarch_verbs(const DictionarySource& source, std::ostream& out) {
-  out << "# Verbs compiled from dyad dictionaries.\n\n";
-  for (const WordSet& s : source.sets) {
-    out << petrarch_pattern(s.name) << "\n";
-    for (const auto& w : s.words) out << "+" << join(name_words(w), '_') << "\n";
+  write_verbs_with_origins(source, out, nullptr);
+}
+
+namespace {
+
+// Writes the verbs in PETRARCH format; `origins`, when given, receives the
+// dyad file:line of every line written that a pattern or block came from.
+void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
+                              std::map<std::size_t, std::string>* origins) {
+  std::size_t line = 1;
+  auto newline = [&] {
     out << "\n";
+    ++line;
+  };
+  out << "# Verbs compiled from dyad dictionaries.";
+  newline();
+  newline();
+  for (const WordSet& s : source.sets) {
+    out << petrarch_pattern(s.name);
+    newline();
+    for (const auto& w : s.words) {
+      out << "+" << join(name_words(w), '_');
+      newline();
+    }
+    newline();
   }
   // One block per verb: its bare code (from a "*" pattern) and its patterns.
   struct Verb {
     std::string code = "---";
+    std::string origin;  // of the bare "*" pattern
     std::vector<const PatternLine*> patterns;
   };
   std::map<std::string, Verb> verbs;
@@ -1046,7 +1078,10 @@ void write_petrarch_verbs(const DictionarySource& source, std::ostream& out) {
     for (const PatternLine& p : c.patterns) {
       Verb& v = verbs[petrarch_verb(p.verb)];
       if (trim(p.pattern) == "*") {
-        if (v.code == "---") v.code = p.code;
+        if (v.code == "---") {
+          v.code = p.code;
+          v.origin = p.origin;
+        }
       } else {
         v.patterns.push_back(&p);
       }
@@ -1054,7 +1089,10 @@ void write_petrarch_verbs(const DictionarySource& source, std::ostream& out) {
   }
   auto forms = forms_by_verb(source);
   for (const auto& [name, v] : verbs) {
-    out << "--- " << name << " [" << v.code << "] ---\n" << name;
+    if (origins && !v.origin.empty()) (*origins)[line] = v.origin;
+    out << "--- " << name << " [" << v.code << "] ---";
+    newline();
+    out << name;
     std::string word = name;
     if (std::size_t plus = word.find('+'); plus != std::string::npos) {
       word = word.substr(plus + 1);
@@ -1069,13 +1107,17 @@ void write_petrarch_verbs(const DictionarySource& source, std::ostream& out) {
       for (std::size_t i = 0; i < f->second.size(); ++i) out << (i ? " " : "") << f->second[i];
       out << "}";
     }
-    out << "\n";
+    newline();
     for (const PatternLine* p : v.patterns) {
-      out << "- " << petrarch_pattern(p->pattern) << " [" << p->code << "] # " << p->origin << "\n";
+      if (origins) (*origins)[line] = p->origin;
+      out << "- " << petrarch_pattern(p->pattern) << " [" << p->code << "] # " << p->origin;
+      newline();
     }
-    out << "\n";
+    newline();
   }
 }
+
+}  // namespace
 
 void write_petrarch_discards(const DictionarySource& source, std::ostream& out) {
   for (const DiscardPhrase& d : source.discards) {
