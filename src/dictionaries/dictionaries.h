@@ -42,6 +42,7 @@ struct ActorEntry {
   std::vector<DatedCode> dated;  // in file order
   std::string default_code;      // code with no date restriction, "" if none
   std::string origin;            // "file:line" of the primary phrase
+  bool person = false;           // a person (dyad dictionaries say so; PETRARCH's do not)
   // The code in force on `date` (YYYYMMDD; 0 = unknown date -> default).
   // The first dated code covering the date wins, else the default code,
   // else "" (no code).

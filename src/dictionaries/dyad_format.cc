@@ -648,6 +648,7 @@ class ActorCompiler {
     Pending out;
     ActorEntry& e = out.entry;
     e.origin = p.origin;
+    e.person = true;
     for (const Role& r : p.roles) e.dated.push_back({r.code, r.range.first, r.range.last});
     std::vector<const Role*> by_start;
     for (const Role& r : p.roles) by_start.push_back(&r);

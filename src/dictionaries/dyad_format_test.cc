@@ -109,21 +109,21 @@ TEST(DyadFormat, ReadsBlocksFieldsAndDates) {
 
 TEST(DyadFormat, ReportsBadLinesWithFileAndLineAndReadsTheRest) {
   DictionarySource s = read(
-      "country Kazakhstan\n"                          // 1: not a code
-      "  name: Kazakhstan\n"                          // 2: dropped quietly
-      "person Someone\n"                              // 3
-      "  role: KAZ president 2019..\n"                // 4: unknown office
-      "  role: KAZ head-of-state 2019-13-01..\n"      // 5: bad month
-      "  role: KAZ head-of-state 2020..2019\n"        // 6: inverted
-      "  birthday: 1953\n"                            // 7: unknown field
-      "code 163\n"                                    // 8
-      "  - impose: sanctions (on +)\n"                // 9: no '*'
-      "  - impose: * sanctions [163]\n"               // 10: code in a pattern
-      "  - impose: * (on +\n"                         // 11: unbalanced
-      "  - boycott: *\n"                              // 12: fine
-      "code 9999x\n"                                  // 13: not a code
-      "  capital: Astana\n"                           // 14: dropped quietly
-      "widget\n",                                     // 15: unknown block
+      "country Kazakhstan\n"                      // 1: not a code
+      "  name: Kazakhstan\n"                      // 2: dropped quietly
+      "person Someone\n"                          // 3
+      "  role: KAZ president 2019..\n"            // 4: unknown office
+      "  role: KAZ head-of-state 2019-13-01..\n"  // 5: bad month
+      "  role: KAZ head-of-state 2020..2019\n"    // 6: inverted
+      "  birthday: 1953\n"                        // 7: unknown field
+      "code 163\n"                                // 8
+      "  - impose: sanctions (on +)\n"            // 9: no '*'
+      "  - impose: * sanctions [163]\n"           // 10: code in a pattern
+      "  - impose: * (on +\n"                     // 11: unbalanced
+      "  - boycott: *\n"                          // 12: fine
+      "code 9999x\n"                              // 13: not a code
+      "  capital: Astana\n"                       // 14: dropped quietly
+      "widget\n",                                 // 15: unknown block
       "bad.dyad");
   std::vector<std::size_t> lines;
   for (const auto& e : s.errors) {
@@ -187,7 +187,8 @@ TEST(DyadFormat, CompilesAgentsVerbsNegationsAndDiscards) {
   EXPECT_EQ(d.verbs.pattern_count(), 2u);  // impose and slap: one pattern each
   ASSERT_FALSE(d.verbs.find("SLAPPED").empty());
   ASSERT_FALSE(d.verbs.find("IMPOSES").empty());
-  const VerbEntry& sanction = d.verbs.verbs()[static_cast<std::size_t>(d.verbs.find("SANCTION")[0])];
+  const VerbEntry& sanction =
+      d.verbs.verbs()[static_cast<std::size_t>(d.verbs.find("SANCTION")[0])];
   EXPECT_EQ(d.verbs.blocks()[static_cast<std::size_t>(sanction.block)].code, "163");
   ASSERT_NE(d.verbs.synset("&DSANCTIONS"), nullptr);
   EXPECT_EQ(d.negations.at("042"), "120");

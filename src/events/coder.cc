@@ -347,11 +347,22 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     }
   }
   if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head))) {
-    // Nearest earlier actor in this sentence, else in the story.
-    for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
-      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
-      if (mm.last >= head || mm.agent) continue;
-      if (add_actor(m)) break;
+    // Nearest earlier actor in this sentence, else in the story. "He" and
+    // "she" prefer a person when the dictionaries mark people.
+    const std::string_view p = form(head);
+    const bool personal = p == "HE" || p == "HIS" || p == "HIM" || p == "SHE" || p == "HER";
+    auto is_person = [&](const Mention& mm) {
+      return dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].person;
+    };
+    for (int pass = personal ? 0 : 1; pass < 2 && np.actors.empty(); ++pass) {
+      for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+        const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+        if (mm.last >= head || mm.agent || (pass == 0 && !is_person(mm))) continue;
+        if (add_actor(m)) break;
+      }
+      if (pass == 0 && np.actors.empty() && !story_.last_person_code.empty()) {
+        np.actors.emplace_back(story_.last_person_code, story_.last_person_text);
+      }
     }
     if (np.actors.empty() && !story_.last_actor_code.empty()) {
       np.actors.emplace_back(story_.last_actor_code, story_.last_actor_text);
@@ -1286,16 +1297,24 @@ std::vector<Event> SentenceCoder::run() {
     });
     if (!dup) out.push_back(std::move(e));
   }
-  // Remember the last actor named, for pronouns in later sentences.
+  // Remember the last actor (and person) named, for pronouns in later sentences.
+  bool actor_seen = false;
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     if (mm.agent) continue;
-    std::string code =
-        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    const ActorEntry& entry = dict_.actors.entries()[static_cast<std::size_t>(mm.entry)];
+    std::string code = entry.code_on(story_.date_value);
     if (code.empty()) continue;
-    story_.last_actor_code = code;
-    story_.last_actor_text = s_.span_text(mm.first, mm.last);
-    break;
+    if (!actor_seen) {
+      story_.last_actor_code = code;
+      story_.last_actor_text = s_.span_text(mm.first, mm.last);
+      actor_seen = true;
+    }
+    if (entry.person) {
+      story_.last_person_code = code;
+      story_.last_person_text = s_.span_text(mm.first, mm.last);
+      break;
+    }
   }
   return out;
 }

@@ -25,6 +25,9 @@ struct StoryContext {
   int date_value = 0;
   std::string last_actor_code;
   std::string last_actor_text;
+  // The most recent person (dictionaries that mark people), for he/she/his/her.
+  std::string last_person_code;
+  std::string last_person_text;
 };
 
 // A verb dictionary transformation ("~ a (b . ATTACK) SAY = a b 112"),

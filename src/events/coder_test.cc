@@ -244,3 +244,37 @@ TEST(Coder, EventsWithoutTargetNeedRequireDyadOff) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// With dictionaries that mark people, "he" refers to the last person named,
+// not to the last country.
+TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
+  Fixture f;
+  ActorEntry putin;
+  putin.default_code = "RUSGOV";
+  putin.person = true;
+  f.dict.actors.add_phrase({"TOKAYEV"}, f.dict.actors.add_entry(putin));
+  Coder coder(f.dict);
+  StoryContext story;
+  story.date = "20240101";
+  // "Tokayev spoke of Russia." then "He criticized Georgia."
+  Sentence first = parse({"Tokayev/Tokayev/PROPN/2/nsubj", "spoke/speak/VERB/0/root",
+                          "of/of/ADP/4/case", "Russia/Russia/PROPN/2/obl"});
+  coder.code(first, 1, story);
+  Sentence second = parse(
+      {"He/he/PRON/2/nsubj", "criticized/criticize/VERB/0/root", "Georgia/Georgia/PROPN/2/obj"});
+  auto events = coder.code(second, 2, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "RUSGOV");
+  // "It" still takes the last actor of any kind (Georgia, just named).
+  Sentence third = parse(
+      {"It/it/PRON/2/nsubj", "criticized/criticize/VERB/0/root", "Armenia/Armenia/PROPN/2/obj"});
+  auto it_events = coder.code(third, 3, story).events;
+  ASSERT_EQ(it_events.size(), 1u);
+  EXPECT_EQ(it_events[0].source, "GEO");
+}
+
+}  // namespace
+}  // namespace dyad
