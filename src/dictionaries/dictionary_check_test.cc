@@ -167,6 +167,13 @@ TEST(DictionaryCheck, ShippedDictionariesPass) {
     ADD_FAILURE() << problems[i].to_string();
   }
   EXPECT_TRUE(problems.empty()) << problems.size() << " problems";
+  // The coverage docs/dictionaries.md states.
+  DictionaryStats stats = dictionary_stats(s);
+  EXPECT_GE(stats.countries, 249);
+  EXPECT_GE(stats.organisations, 120);
+  EXPECT_GE(stats.people, 1500);
+  EXPECT_GE(stats.agents, 300);
+  EXPECT_GE(stats.patterns, 4000);
 }
 
 TEST(DictionaryCheck, CliFailsOnABrokenSampleWithAClearMessage) {
