@@ -190,7 +190,13 @@ void SentenceCoder::find_mentions() {
       best = agent;
       is_agent = true;
     }
-    if (!best || tok(i).upos == "PUNCT") {
+    // A one-word name never stands for a pronoun written all in lower case
+    // ("told us" is not the United States; "US" still is).
+    const std::string& written = tok(i).form;
+    const bool lower_pronoun =
+        tok(i).upos == "PRON" &&
+        std::none_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!best || tok(i).upos == "PUNCT" || (best->words.size() == 1 && lower_pronoun)) {
       ++i;
       continue;
     }

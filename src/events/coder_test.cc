@@ -278,3 +278,24 @@ TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, LowerCasePronounIsNotAOneWordName) {
+  Fixture f;
+  ActorEntry usa;
+  usa.default_code = "USA";
+  f.dict.actors.add_phrase({"US"}, f.dict.actors.add_entry(usa));
+  auto with = [&](const std::string& object, const std::string& upos) {
+    return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                          object + "/" + object + "/" + upos + "/2/obj"}));
+  };
+  EXPECT_TRUE(with("us", "PRON").empty());
+  EXPECT_EQ(with("US", "PROPN"), std::vector<std::string>{"RUS>USA:111"});
+  // A tagger that calls "US" a pronoun does not hide the country.
+  EXPECT_EQ(with("US", "PRON"), std::vector<std::string>{"RUS>USA:111"});
+}
+
+}  // namespace
+}  // namespace dyad
