@@ -331,6 +331,18 @@ class CodeOntology {
   std::unordered_map<int, std::string> to_code_;
 };
 
+// A rule for a verb governing a coded clause, by CAMEO codes (dyad's own
+// dictionaries; PETRARCH's use ~ transformations and the ontology instead):
+// "01 > 19 other-source = 1123": X says Y attacked Z -> X accuses Y.
+struct CombinationRule {
+  std::string upper;   // code prefix of the governing verb ("01"), "" = any
+  std::string lower;   // code prefix of the governed clause, "" = any
+  char source = '.';   // 'a' the clause's source is the upper source, 'b' another, '.' either
+  std::string result;  // resulting code; "lower" = the clause's own code
+  std::string text;    // the rule as written
+  std::string origin;  // "file:line"
+};
+
 // All dictionaries the coder needs, loaded once and shared read-only.
 struct Dictionaries {
   VerbDictionary verbs;
@@ -342,7 +354,8 @@ struct Dictionaries {
   // Explicit negations from dyad's own verb dictionaries ("did not X" is
   // coded as negations[X]); consulted before the ontology.
   std::unordered_map<std::string, std::string> negations;
-  std::vector<InputError> errors;  // every problem met while loading
+  std::vector<CombinationRule> combinations;  // in file order; the first that fits applies
+  std::vector<InputError> errors;             // every problem met while loading
 };
 
 }  // namespace dyad

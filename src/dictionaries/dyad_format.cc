@@ -150,7 +150,8 @@ enum class Kind {
   kCode,
   kForms,
   kSet,
-  kDiscard
+  kDiscard,
+  kCombine
 };
 
 class Reader {
@@ -263,6 +264,9 @@ class Reader {
       }
       out_.sets.push_back({to_upper_ascii(arg(1)), {}, where});
       kind_ = Kind::kSet;
+    } else if (kind == "combine") {
+      if (words.size() != 1) return error("expected 'combine' alone on its line");
+      kind_ = Kind::kCombine;
     } else if (kind == "discard") {
       if (words.size() != 1) return error("expected 'discard' alone on its line");
       kind_ = Kind::kDiscard;
@@ -333,7 +337,8 @@ class Reader {
     if (s.starts_with("- ") || s == "-") {
       if (kind_ == Kind::kCode) return pattern_line(trim(s.substr(1)));
       if (kind_ == Kind::kForms) return forms_line(trim(s.substr(1)));
-      return error("expected 'key: value' (pattern lines '- ' belong in code and forms blocks)");
+      if (kind_ == Kind::kCombine) return combine_line(trim(s.substr(1)));
+      return error("expected 'key: value' (lines '- ' belong in code, forms and combine blocks)");
     }
     std::size_t colon = s.find(':');
     if (colon == kNpos || colon == 0) return error("expected 'key: value', found " + in_quotes(s));
@@ -456,6 +461,10 @@ class Reader {
       case Kind::kForms:
         error("expected '- VERB: FORM FORM ...', found " + in_quotes(s));
         break;
+      case Kind::kCombine:
+        error("expected '- UPPER > LOWER [same-source|other-source] = RESULT', found " +
+              in_quotes(s));
+        break;
       case Kind::kNone:
         break;
     }
@@ -569,6 +578,44 @@ class Reader {
       out_.codes.back().patterns.push_back(
           {std::string(verb), std::string(pattern), out_.codes.back().code, origin()});
     }
+  }
+
+  // "01 > 19 other-source = 1123"
+  void combine_line(std::string_view s) {
+    const std::string shape = "expected 'UPPER > LOWER [same-source|other-source] = RESULT'";
+    auto t = split_blanks(s);
+    auto code_or_any = [](std::string_view c) {
+      return c == "*" ||
+             (c.size() >= 2 && c.size() <= 4 &&
+              std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; }));
+    };
+    if (t.size() < 5 || t.size() > 6 || t[1] != ">" || t[t.size() - 2] != "=") {
+      return error(shape + ", found " + in_quotes(s));
+    }
+    CombinationRule r;
+    if (!code_or_any(t[0]) || !code_or_any(t[2])) {
+      return error(shape + " with CAMEO code prefixes or '*', found " + in_quotes(s));
+    }
+    r.upper = t[0] == "*" ? "" : std::string(t[0]);
+    r.lower = t[2] == "*" ? "" : std::string(t[2]);
+    if (t.size() == 6) {
+      if (t[3] == "same-source") {
+        r.source = 'a';
+      } else if (t[3] == "other-source") {
+        r.source = 'b';
+      } else {
+        return error(shape + ": expected same-source or other-source, found " + in_quotes(t[3]));
+      }
+    }
+    std::string_view result = t.back();
+    if (result != "lower" && (result == "*" || !code_or_any(result))) {
+      return error(shape + ": expected a CAMEO code or 'lower' as the result, found " +
+                   in_quotes(result));
+    }
+    r.result = result;
+    r.text = s;
+    r.origin = origin();
+    out_.combinations.push_back(std::move(r));
   }
 
   void forms_line(std::string_view s) {
@@ -924,6 +971,7 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
   for (const CodeBlock& c : source.codes) {
     if (!c.negation.empty()) out.negations[c.code] = c.negation;
   }
+  out.combinations = source.combinations;
   std::stringstream discards;
   write_petrarch_discards(source, discards);
   out.discards.load(discards, "dyad discards (compiled)", out.errors);

@@ -153,6 +153,7 @@ struct DictionarySource {
   std::vector<WordSet> sets;
   std::vector<DiscardPhrase> discards;
   std::vector<PositionBlock> positions;
+  std::vector<CombinationRule> combinations;
   std::vector<InputError> errors;  // problems met while reading
 };
 

@@ -55,7 +55,10 @@ const char* kSample =
     "  negation: 120\n"
     "  - visit: *\n"
     "discard\n"
-    "  sentence: football match | box office\n";
+    "  sentence: football match | box office\n"
+    "combine\n"
+    "  - 01 > 19 other-source = 1123\n"
+    "  - 03 > * = lower\n";
 
 DictionarySource read(const std::string& text, const std::string& name = "sample.dyad") {
   DictionarySource s;
@@ -105,6 +108,11 @@ TEST(DyadFormat, ReadsBlocksFieldsAndDates) {
   EXPECT_EQ(s.codes[0].description, "Impose embargo, boycott, or sanctions");
   EXPECT_EQ(s.codes[1].negation, "120");
   EXPECT_EQ(s.discards.size(), 2u);
+  ASSERT_EQ(s.combinations.size(), 2u);
+  EXPECT_EQ(s.combinations[0].upper, "01");
+  EXPECT_EQ(s.combinations[0].source, 'b');
+  EXPECT_EQ(s.combinations[1].lower, "");
+  EXPECT_EQ(s.combinations[1].result, "lower");
 }
 
 TEST(DyadFormat, ReportsBadLinesWithFileAndLineAndReadsTheRest) {

@@ -158,6 +158,7 @@ class SentenceCoder {
   std::optional<int> value_of(const std::string& code) const;
   std::string combine(const std::string& upper, const std::string& lower) const;
   bool transform(const Clause& upper, const Clause& lower, std::vector<Event>& events) const;
+  bool combine_by_rule(const Clause& upper, const Clause& lower, std::vector<Event>& events) const;
 
   const Dictionaries& dict_;
   const CoderOptions& options_;
@@ -1133,9 +1134,11 @@ bool same_actors(const std::vector<Participant>& a, const std::vector<Participan
 // ("~ a (b . ATTACK) SAY = a b 112": a says b attacked -> a accuses b).
 bool SentenceCoder::transform(const Clause& upper, const Clause& lower,
                               std::vector<Event>& events) const {
+  if (upper.sources.empty()) return false;
+  if (combine_by_rule(upper, lower, events)) return true;
   auto up = value_of(upper.code.empty() ? upper.vc->code : upper.code);
   auto low = value_of(lower.code);
-  if (!up || !low || upper.sources.empty()) return false;
+  if (!up || !low) return false;
   for (const Transformation& t : transformations_) {
     if (t.upper_value != *up) continue;
     if (t.lower_value && (*t.lower_value != *low || lower.code.empty())) continue;
@@ -1169,6 +1172,25 @@ bool SentenceCoder::transform(const Clause& upper, const Clause& lower,
     if (b.empty()) continue;
     std::string code = t.code == "Q" ? lower.code : t.code;
     emit(upper, upper.sources, b, code, "", "transformation " + t.text, events);
+    return true;
+  }
+  return false;
+}
+
+// dyad's own combination rules, by CAMEO code prefixes ("01 > 19
+// other-source = 1123": X says Y attacked Z -> X accuses Y of aggression).
+bool SentenceCoder::combine_by_rule(const Clause& upper, const Clause& lower,
+                                    std::vector<Event>& events) const {
+  const std::string& upper_code = upper.code.empty() ? upper.vc->code : upper.code;
+  if (lower.code.empty() || lower.sources.empty()) return false;
+  for (const CombinationRule& r : dict_.combinations) {
+    if (!upper_code.starts_with(r.upper) || !lower.code.starts_with(r.lower)) continue;
+    const bool same = same_actors(lower.sources, upper.sources);
+    if ((r.source == 'a' && !same) || (r.source == 'b' && same)) continue;
+    const std::vector<Participant>& b = same ? lower.targets : lower.sources;
+    if (b.empty()) continue;
+    std::string code = r.result == "lower" ? lower.code : r.result;
+    emit(upper, upper.sources, b, code, "", "combination " + r.text + " @" + r.origin, events);
     return true;
   }
   return false;

@@ -299,3 +299,25 @@ TEST(Coder, LowerCasePronounIsNotAOneWordName) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// dyad's own combination rules: a reported attack by someone else is an
+// accusation; one's own is a claim of responsibility.
+TEST(Coder, CombinationRulesRecodeReportedViolence) {
+  Fixture f;
+  f.dict.ontology = CodeOntology{};  // only the rules below
+  f.dict.combinations = {{"01", "19", 'a', "015", "01 > 19 same-source = 015", "c:1"},
+                         {"01", "19", 'b', "1123", "01 > 19 other-source = 1123", "c:2"}};
+  auto said = [&](const std::string& who) {
+    return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root",
+                          who + "/" + who + "/PROPN/4/nsubj", "attacked/attack/VERB/2/ccomp",
+                          "Armenia/Armenia/PROPN/4/obj"}));
+  };
+  EXPECT_EQ(said("Georgia"), std::vector<std::string>{"RUS>GEO:1123"});
+  EXPECT_EQ(said("Russia"), std::vector<std::string>{"RUS>ARM:015"});
+}
+
+}  // namespace
+}  // namespace dyad
