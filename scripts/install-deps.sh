@@ -11,6 +11,10 @@ packages=(
   libgtest-dev libgmock-dev          # unit tests
   libbenchmark-dev                   # throughput benchmarks in bench/
   iso-codes                          # ISO 3166 country names for the country dictionary (build time)
+  libsqlite3-dev                     # the embedded event store (dyad.db)
+  libgumbo-dev                       # HTML parsing for article ingest
+  zlib1g-dev                         # gzip (WARC.gz) reading
+  libcld2-dev                        # language identification of ingested articles
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,347 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include "events/cameo.h"
+
+namespace dyad {
+namespace {
+
+// Schema migrations: entry k brings the database from version k to k + 1.
+constexpr const char* kMigrations[] = {
+    R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  date TEXT,
+  source TEXT,
+  url TEXT,
+  title TEXT,
+  origin TEXT,
+  language TEXT,
+  status TEXT NOT NULL CHECK (status IN ('coded', 'skipped', 'failed')),
+  reason TEXT,
+  sentences INTEGER NOT NULL DEFAULT 0,
+  added TEXT NOT NULL
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id),
+  sentence_id INTEGER NOT NULL,
+  date TEXT,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  code TEXT NOT NULL,
+  root TEXT,
+  quad_class INTEGER,
+  goldstein REAL,
+  source_text TEXT,
+  target_text TEXT,
+  verb TEXT,
+  pattern TEXT,
+  negated INTEGER NOT NULL DEFAULT 0,
+  speaker TEXT,
+  speaker_text TEXT
+);
+CREATE INDEX events_by_dyad ON events(source, target, date);
+CREATE INDEX events_by_document ON events(document);
+)sql",
+};
+
+// A prepared statement, finalised when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return stmt_ != nullptr; }
+  sqlite3_stmt* get() const { return stmt_; }
+  void text(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void integer(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
+  void real(int i, double v) {
+    if (std::isnan(v)) {
+      sqlite3_bind_null(stmt_, i);
+    } else {
+      sqlite3_bind_double(stmt_, i, v);
+    }
+  }
+  int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string column_text(int i) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  long long column_int(int i) const { return sqlite3_column_int64(stmt_, i); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+bool exec(sqlite3* db, const char* sql, std::string* error) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+  if (error) *error = message ? message : "unknown SQLite error";
+  sqlite3_free(message);
+  return false;
+}
+
+std::string now_stamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return buf;
+}
+
+// "2024-05-30" or "20240530" -> days since 1970 (0 when unknown).
+int day_number(const std::string& date) {
+  std::string digits;
+  for (char c : date) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() < 8) return 0;
+  int y = std::stoi(digits.substr(0, 4)), m = std::stoi(digits.substr(4, 2)),
+      d = std::stoi(digits.substr(6, 2));
+  if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  using namespace std::chrono;
+  return static_cast<int>(
+      sys_days{year{y} / month{static_cast<unsigned>(m)} / day{static_cast<unsigned>(d)}}
+          .time_since_epoch()
+          .count());
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view text) {
+  std::uint64_t a = 14695981039346656037ull, b = 0x9ae16a3b2f90404full;
+  for (unsigned char c : text) {
+    a = (a ^ c) * 1099511628211ull;
+    b = (b ^ c) * 0x100000001b3ull + 0x7f4a7c15ull;
+    b ^= b >> 29;
+  }
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return buf;
+}
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    if (error) *error = path + ": cannot open the database: " + sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return nullptr;
+  }
+  auto store = std::make_unique<Store>(Key{}, db);
+  sqlite3_busy_timeout(db, 10000);
+  std::string e;
+  if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            &e)) {
+    if (error) *error = path + ": " + e;
+    return nullptr;
+  }
+  int version = store->schema_version();
+  if (version > kSchemaVersion) {
+    if (error) {
+      *error = path + ": expected schema version " + std::to_string(kSchemaVersion) +
+               " or older, found " + std::to_string(version) + " (a newer dyad wrote it)";
+    }
+    return nullptr;
+  }
+  for (int v = version; v < kSchemaVersion; ++v) {
+    std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[v] +
+                      "PRAGMA user_version = " + std::to_string(v + 1) + "; COMMIT;";
+    if (!exec(db, sql.c_str(), &e)) {
+      exec(db, "ROLLBACK;", nullptr);
+      if (error)
+        *error = path + ": migration to schema version " + std::to_string(v + 1) + ": " + e;
+      return nullptr;
+    }
+  }
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+int Store::schema_version() const {
+  Statement s(db_, "PRAGMA user_version;");
+  return s.ok() && s.step() == SQLITE_ROW ? static_cast<int>(s.column_int(0)) : 0;
+}
+
+bool Store::has_document(const std::string& hash) const {
+  Statement s(db_, "SELECT 1 FROM documents WHERE content_hash = ?;");
+  s.text(1, hash);
+  return s.step() == SQLITE_ROW;
+}
+
+int Store::add(const std::vector<StoredDocument>& documents, std::string* error) {
+  std::string e;
+  if (!exec(db_, "BEGIN IMMEDIATE;", &e)) {
+    if (error) *error = e;
+    return -1;
+  }
+  Statement doc(db_,
+                "INSERT OR IGNORE INTO documents (doc_id, content_hash, date, source, url, title, "
+                "origin, language, status, reason, sentences, added) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?);");
+  Statement ev(db_,
+               "INSERT INTO events (document, sentence_id, date, source, target, code, root, "
+               "quad_class, goldstein, source_text, target_text, verb, pattern, negated, speaker, "
+               "speaker_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
+  if (!doc.ok() || !ev.ok()) {
+    if (error) *error = sqlite3_errmsg(db_);
+    exec(db_, "ROLLBACK;", nullptr);
+    return -1;
+  }
+  const std::string added = now_stamp();
+  int fresh = 0;
+  auto fail = [&](const char* what) {
+    if (error) *error = std::string(what) + ": " + sqlite3_errmsg(db_);
+    exec(db_, "ROLLBACK;", nullptr);
+    return -1;
+  };
+  for (const StoredDocument& d : documents) {
+    doc.reset();
+    doc.text(1, d.article.id);
+    doc.text(2, d.hash);
+    doc.text(3, d.article.date);
+    doc.text(4, d.article.source);
+    doc.text(5, d.article.url);
+    doc.text(6, d.article.title);
+    doc.text(7, d.article.origin);
+    doc.text(8, d.language);
+    doc.text(9, d.status);
+    doc.text(10, d.reason);
+    doc.integer(11, d.sentences);
+    doc.text(12, added);
+    if (doc.step() != SQLITE_DONE) return fail("storing a document");
+    if (sqlite3_changes(db_) == 0) continue;  // already stored: idempotent re-run
+    ++fresh;
+    long long id = sqlite3_last_insert_rowid(db_);
+    for (const Event& x : d.events) {
+      ev.reset();
+      ev.integer(1, id);
+      ev.integer(2, x.sentence_id);
+      ev.text(3, x.date);
+      ev.text(4, x.source);
+      ev.text(5, x.target);
+      ev.text(6, x.code);
+      ev.text(7, std::string(root_code(x.code)));
+      ev.integer(8, quad_class(x.code));
+      ev.real(9, goldstein(x.code));
+      ev.text(10, x.source_text);
+      ev.text(11, x.target_text);
+      ev.text(12, x.verb_text);
+      ev.text(13, x.pattern);
+      ev.integer(14, x.negated ? 1 : 0);
+      ev.text(15, x.speaker);
+      ev.text(16, x.speaker_text);
+      if (ev.step() != SQLITE_DONE) return fail("storing an event");
+    }
+  }
+  if (!exec(db_, "COMMIT;", &e)) {
+    if (error) *error = e;
+    exec(db_, "ROLLBACK;", nullptr);
+    return -1;
+  }
+  return fresh;
+}
+
+Store::Counts Store::counts() const {
+  Counts c;
+  Statement s(db_, "SELECT status, COUNT(*) FROM documents GROUP BY status;");
+  while (s.step() == SQLITE_ROW) {
+    std::string status = s.column_text(0);
+    long long n = s.column_int(1);
+    c.documents += n;
+    if (status == "coded") c.coded = n;
+    if (status == "skipped") c.skipped = n;
+    if (status == "failed") c.failed = n;
+  }
+  Statement e(db_, "SELECT COUNT(*) FROM events;");
+  if (e.step() == SQLITE_ROW) c.events = e.column_int(0);
+  return c;
+}
+
+std::vector<ExportEvent> Store::events(int window_days) const {
+  Statement s(db_,
+              "SELECT e.id, e.sentence_id, e.date, e.source, e.target, e.code, e.source_text, "
+              "e.target_text, e.verb, e.pattern, e.negated, e.speaker, e.speaker_text, d.doc_id, "
+              "d.url, d.source, d.added, d.id FROM events e JOIN documents d ON d.id = e.document "
+              "ORDER BY e.date, d.added, e.id;");
+  std::vector<ExportEvent> out;
+  // (source, target, code) -> indices of merged events, for the window test
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> seen;
+  struct Tally {
+    std::vector<std::string> outlets;
+    std::vector<long long> documents;
+    int first_day = 0;
+  };
+  std::vector<Tally> tallies;
+  while (s.step() == SQLITE_ROW) {
+    Event x;
+    x.sentence_id = static_cast<int>(s.column_int(1));
+    x.date = s.column_text(2);
+    x.source = s.column_text(3);
+    x.target = s.column_text(4);
+    x.code = s.column_text(5);
+    x.source_text = s.column_text(6);
+    x.target_text = s.column_text(7);
+    x.verb_text = s.column_text(8);
+    x.pattern = s.column_text(9);
+    x.negated = s.column_int(10) != 0;
+    x.speaker = s.column_text(11);
+    x.speaker_text = s.column_text(12);
+    x.doc_id = s.column_text(13);
+    std::string url = s.column_text(14), outlet = s.column_text(15), added = s.column_text(16);
+    long long document = s.column_int(17);
+    int day = day_number(x.date);
+    auto key = std::make_tuple(x.source, x.target, x.code);
+    std::size_t into = out.size();
+    for (std::size_t i : seen[key]) {
+      if (day != 0 && std::abs(day - tallies[i].first_day) <= window_days) into = i;
+    }
+    if (into == out.size()) {
+      ExportEvent e;
+      e.id = s.column_int(0);
+      e.event = std::move(x);
+      e.url = url;
+      e.outlet = outlet;
+      e.added = added;
+      e.mentions = e.sources = e.articles = 0;
+      out.push_back(std::move(e));
+      tallies.push_back({{}, {}, day});
+      seen[key].push_back(into);
+    }
+    ExportEvent& e = out[into];
+    Tally& t = tallies[into];
+    ++e.mentions;
+    if (std::find(t.outlets.begin(), t.outlets.end(), outlet) == t.outlets.end()) {
+      t.outlets.push_back(outlet);
+      ++e.sources;
+    }
+    if (std::find(t.documents.begin(), t.documents.end(), document) == t.documents.end()) {
+      t.documents.push_back(document);
+      ++e.articles;
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,75 @@
+// The event store: an embedded SQLite database (dyad.db) holding every
+// ingested document (coded, skipped or failed, with the reason) and its
+// events. Versioned schema with migrations, WAL, transactional batches, and
+// idempotent re-runs: a document already stored (same content hash) is
+// skipped.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "events/event.h"
+#include "export/export.h"
+#include "ingest/article.h"
+
+struct sqlite3;
+
+namespace dyad {
+
+// Content hash of a text (128 bits as 32 hex digits; two FNV-1a variants).
+std::string content_hash(std::string_view text);
+
+// What happened to one document.
+struct StoredDocument {
+  Article article;
+  std::string hash;      // content_hash(article.text)
+  std::string language;  // ISO 639-1 code, "" when unknown
+  std::string status;    // "coded", "skipped" or "failed"
+  std::string reason;    // why skipped or failed
+  int sentences = 0;
+  std::vector<Event> events;
+};
+
+class Store {
+ public:
+  // Opens (creating and migrating as needed) the database at `path`.
+  // Returns nullptr with `error` set when it cannot.
+  static std::unique_ptr<Store> open(const std::string& path, std::string* error);
+  struct Key {  // only open() makes a Store
+   private:
+    Key() = default;
+    friend class Store;
+  };
+  Store(Key, sqlite3* db) : db_(db) {}
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static constexpr int kSchemaVersion = 1;
+  int schema_version() const;
+
+  // True when a document with this content hash is already stored.
+  bool has_document(const std::string& hash) const;
+
+  // Stores documents and their events in one transaction; documents whose
+  // hash is already stored are left alone. Returns how many were new, or -1
+  // (with `error`) when the transaction failed and was rolled back.
+  int add(const std::vector<StoredDocument>& documents, std::string* error);
+
+  // Counts for reports.
+  struct Counts {
+    long long documents = 0, coded = 0, skipped = 0, failed = 0, events = 0;
+  };
+  Counts counts() const;
+
+  // Every event with its first report (earliest document date, then
+  // insertion order), merged across documents: the same source, target and
+  // code within `window_days` of the first mention form one event.
+  std::vector<ExportEvent> events(int window_days = 1) const;
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,119 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDb {
+  fs::path path;
+  explicit TempDb(const std::string& name) : path(fs::temp_directory_path() / name) {
+    fs::remove(path);
+    fs::remove(path.string() + "-wal");
+    fs::remove(path.string() + "-shm");
+  }
+  ~TempDb() {
+    fs::remove(path);
+    fs::remove(path.string() + "-wal");
+    fs::remove(path.string() + "-shm");
+  }
+};
+
+StoredDocument doc(const std::string& id, const std::string& outlet, const std::string& date,
+                   const std::string& text,
+                   std::vector<std::pair<std::string, std::string>> dyads) {
+  StoredDocument d;
+  d.article.id = id;
+  d.article.source = outlet;
+  d.article.date = date;
+  d.article.url = "https://example.org/" + id;
+  d.article.text = text;
+  d.hash = content_hash(text);
+  d.status = "coded";
+  d.sentences = 1;
+  for (const auto& [source, target] : dyads) {
+    Event e;
+    e.doc_id = id;
+    e.sentence_id = 1;
+    e.date = date;
+    e.source = source;
+    e.target = target;
+    e.code = "163";
+    d.events.push_back(e);
+  }
+  return d;
+}
+
+TEST(Store, CreatesTheSchemaAndStoresDocumentsOnce) {
+  TempDb db("dyad_store_test.db");
+  std::string error;
+  auto store = Store::open(db.path.string(), &error);
+  ASSERT_TRUE(store) << error;
+  EXPECT_EQ(store->schema_version(), Store::kSchemaVersion);
+  std::vector<StoredDocument> docs = {
+      doc("a", "Steppe Wire", "20240601", "Armenia boycotted the CSTO.", {{"ARM", "IGOCST"}}),
+      doc("b", "Caucasus Daily", "20240602", "Armenia has boycotted the CSTO.",
+          {{"ARM", "IGOCST"}}),
+      doc("c", "Steppe Wire", "20240620", "Armenia boycotts the CSTO again.", {{"ARM", "IGOCST"}})};
+  StoredDocument skipped;
+  skipped.article.id = "r";
+  skipped.article.text = "Армения бойкотировала ОДКБ.";
+  skipped.hash = content_hash(skipped.article.text);
+  skipped.status = "skipped";
+  skipped.reason = "language ru: no model";
+  docs.push_back(skipped);
+  EXPECT_EQ(store->add(docs, &error), 4) << error;
+  // A re-run stores nothing twice.
+  EXPECT_EQ(store->add(docs, &error), 0) << error;
+  EXPECT_TRUE(store->has_document(content_hash("Armenia boycotted the CSTO.")));
+  Store::Counts c = store->counts();
+  EXPECT_EQ(c.documents, 4);
+  EXPECT_EQ(c.coded, 3);
+  EXPECT_EQ(c.skipped, 1);
+  EXPECT_EQ(c.events, 3);
+  // Across articles: the two reports a day apart are one event, first told by
+  // Steppe Wire; the report three weeks later is another.
+  auto events = store->events(2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].outlet, "Steppe Wire");
+  EXPECT_EQ(events[0].mentions, 2);
+  EXPECT_EQ(events[0].sources, 2);
+  EXPECT_EQ(events[0].articles, 2);
+  EXPECT_EQ(events[0].url, "https://example.org/a");
+  EXPECT_EQ(events[1].mentions, 1);
+}
+
+TEST(Store, ReopensAndRefusesANewerSchema) {
+  TempDb db("dyad_store_schema_test.db");
+  std::string error;
+  {
+    auto store = Store::open(db.path.string(), &error);
+    ASSERT_TRUE(store) << error;
+  }
+  {
+    auto store = Store::open(db.path.string(), &error);
+    ASSERT_TRUE(store) << error;
+    EXPECT_EQ(store->schema_version(), Store::kSchemaVersion);
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path.string().c_str(), &raw), SQLITE_OK);
+  sqlite3_exec(raw, "PRAGMA user_version = 99;", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  EXPECT_FALSE(Store::open(db.path.string(), &error));
+  EXPECT_NE(error.find("expected schema version 1 or older, found 99"), std::string::npos) << error;
+}
+
+TEST(Store, ContentHashDependsOnEveryByte) {
+  EXPECT_EQ(content_hash("abc"), content_hash("abc"));
+  EXPECT_NE(content_hash("abc"), content_hash("abd"));
+  EXPECT_NE(content_hash(""), content_hash(" "));
+  EXPECT_EQ(content_hash("x").size(), 32u);
+}
+
+}  // namespace
+}  // namespace dyad
