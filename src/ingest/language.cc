@@ -17,7 +17,8 @@ LanguageGuess identify_language(std::string_view text) {
   CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(text.data(), n, true, &reliable, &valid);
   g.valid_utf8 = static_cast<std::size_t>(valid);
   g.reliable = reliable;
-  if (lang != CLD2::UNKNOWN_LANGUAGE) g.code = CLD2::LanguageCode(lang);
+  // CLD2 answers English when it cannot tell: only a reliable guess counts.
+  if (lang != CLD2::UNKNOWN_LANGUAGE && reliable) g.code = CLD2::LanguageCode(lang);
   if (g.code == "un") g.code.clear();
   return g;
 }
