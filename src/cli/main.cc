@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/dict_command.h"
+#include "cli/run_command.h"
 #include "conllu/conllu.h"
 #include "dictionaries/dictionary_set.h"
 #include "dictionaries/dyad_format.h"
@@ -533,9 +534,12 @@ int main(int argc, char** argv) {
 
   dyad::cli::DictCommand dict;
   dict.add_to(app);
+  dyad::cli::RunCommands runs;
+  runs.add_to(app);
 
   CLI11_PARSE(app, argc, argv);
   if (dict.chosen()) return dict.run();
+  if (runs.chosen()) return runs.run();
   if (*train) {
     return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_parser_epochs,
                      train_jackknife, train_metadata);

@@ -1,0 +1,174 @@
+#include "cli/run_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "cli/dict_command.h"
+#include "dictionaries/dyad_format.h"
+#include "events/cameo.h"
+#include "export/export.h"
+#include "run/runner.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+std::string duration(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  if (s < 60) return fmt::format("{}s", s);
+  if (s < 3600) return fmt::format("{}m{:02}s", s / 60, s % 60);
+  return fmt::format("{}h{:02}m", s / 3600, s / 60 % 60);
+}
+
+// One line, rewritten in place: done/total, rates and time left.
+void show_progress(const RunProgress& p) {
+  double secs = std::max(p.seconds, 1e-6);
+  double docs = static_cast<double>(p.documents) / secs;
+  std::string eta = p.total > p.documents && docs > 0
+                        ? " ETA " + duration(static_cast<double>(p.total - p.documents) / docs)
+                        : "";
+  std::string bar;
+  if (p.total > 0) {
+    int filled =
+        static_cast<int>(20.0 * static_cast<double>(p.documents) / static_cast<double>(p.total));
+    bar = "[" + std::string(static_cast<std::size_t>(std::clamp(filled, 0, 20)), '#') +
+          std::string(static_cast<std::size_t>(20 - std::clamp(filled, 0, 20)), '.') + "] ";
+  }
+  std::cerr << fmt::format(
+                   "\r{}{}/{} documents  {:.0f} documents/s  {:.0f} sentences/s  {} events{}   ",
+                   bar, p.documents, p.total, docs, static_cast<double>(p.sentences) / secs,
+                   p.events, eta)
+            << std::flush;
+}
+
+}  // namespace
+
+void RunCommands::add_to(CLI::App& app) {
+  run_ = app.add_subcommand(
+      "run", "ingest articles (.txt, .jsonl, .html, folders), code them and store the events");
+  run_->add_option("inputs", inputs_, "files or folders")->required();
+  run_->add_option("--db", db_, "the SQLite event database (created if missing)");
+  run_->add_option("--threads", threads_, "worker threads");
+  run_->add_option("--models", models_, "folder with en-gum.tagger and en-gum.parser");
+  run_->add_option("--dictionaries", dictionaries_,
+                   "dyad dictionary files or folders (default: dyad's own)");
+  run_->add_flag("--quiet", quiet_, "no progress line");
+  report_ = app.add_subcommand("report", "a short report from the event database");
+  report_->add_option("--db", db_, "the SQLite event database");
+  report_->add_option("--window", window_,
+                      "days within which reports of the same dyad and code are one event");
+}
+
+bool RunCommands::chosen() const {
+  return (run_ && run_->parsed()) || (report_ && report_->parsed());
+}
+
+int RunCommands::run() {
+  if (run_->parsed()) return run_ingest();
+  return run_report();
+}
+
+int RunCommands::run_ingest() {
+  std::string error;
+  auto store = Store::open(db_, &error);
+  if (!store) {
+    std::cerr << "dyad run: " << error << '\n';
+    return 1;
+  }
+  SyntaxPipeline syntax;
+  if (std::string e = syntax.load(models_); !e.empty()) {
+    std::cerr << "dyad run: " << e << '\n';
+    return 1;
+  }
+  auto dict = load_dyad_dictionaries(dictionary_paths(dictionaries_));
+  for (const auto& e : dict->errors) std::cerr << e.to_string() << '\n';
+  RunOptions options;
+  options.threads = threads_;
+  const bool terminal = !quiet_ && isatty(STDERR_FILENO);
+  RunSummary s = run_articles(inputs_, syntax, *dict, *store, options,
+                              terminal ? std::function<void(const RunProgress&)>(show_progress)
+                                       : std::function<void(const RunProgress&)>());
+  if (terminal) std::cerr << '\n';
+  for (const auto& e : s.errors) std::cerr << e << '\n';
+  for (const auto& i : s.ignored) std::cerr << i << '\n';
+  std::cout << fmt::format(
+      "read {} documents in {:.1f} s: {} coded ({} sentences, {} events), {} stored without "
+      "coding, {} failed, {} already stored\n",
+      s.read, s.seconds, s.coded, s.sentences, s.events, s.stored_skipped, s.failed, s.already);
+  for (const auto& [reason, n] : s.skip_reasons) {
+    std::cout << fmt::format("  not coded: {} ({})\n", reason, n);
+  }
+  if (s.repaired_utf8 > 0) {
+    std::cout << fmt::format("  {} invalid UTF-8 sequences replaced by U+FFFD\n", s.repaired_utf8);
+  }
+  if (s.coded > 0) {
+    std::cout << fmt::format("  {:.0f} sentences/s with {} thread{}\n",
+                             static_cast<double>(s.sentences) / std::max(s.seconds, 1e-6), threads_,
+                             threads_ == 1 ? "" : "s");
+  }
+  if (!s.store_error.empty()) {
+    std::cerr << "dyad run: the store failed, run stopped: " << s.store_error << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+int RunCommands::run_report() {
+  std::string error;
+  auto store = Store::open(db_, &error);
+  if (!store) {
+    std::cerr << "dyad report: " << error << '\n';
+    return 1;
+  }
+  Store::Counts c = store->counts();
+  auto events = store->events(window_);
+  std::cout << fmt::format(
+      "{}: {} documents ({} coded, {} not coded, {} failed), {} event mentions, {} events\n", db_,
+      c.documents, c.coded, c.skipped, c.failed, c.events, events.size());
+  // Dyads by number of events, with their balance of cooperation and conflict.
+  struct Dyad {
+    int events = 0, cooperation = 0, conflict = 0;
+    double goldstein = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Dyad> dyads;
+  for (const auto& e : events) {
+    Dyad& d = dyads[{e.event.source, e.event.target}];
+    ++d.events;
+    int q = quad_class(e.event.code);
+    if (q == 1 || q == 2) ++d.cooperation;
+    if (q == 3 || q == 4) ++d.conflict;
+    double g = goldstein(e.event.code);
+    if (!std::isnan(g)) d.goldstein += g;
+  }
+  std::vector<std::pair<std::pair<std::string, std::string>, Dyad>> sorted(dyads.begin(),
+                                                                           dyads.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.events > b.second.events; });
+  std::cout
+      << "\nmost active dyads (source -> target: events, cooperation/conflict, mean Goldstein)\n";
+  for (std::size_t i = 0; i < sorted.size() && i < 10; ++i) {
+    const auto& [k, d] = sorted[i];
+    std::cout << fmt::format("  {:>10} -> {:<10} {:3}  {:2}/{:<2}  {:+.1f}\n", k.first, k.second,
+                             d.events, d.cooperation, d.conflict, d.goldstein / d.events);
+  }
+  std::cout << "\nmost reported events (first report)\n";
+  std::vector<const ExportEvent*> by_mentions;
+  for (const auto& e : events) by_mentions.push_back(&e);
+  std::stable_sort(
+      by_mentions.begin(), by_mentions.end(),
+      [](const ExportEvent* a, const ExportEvent* b) { return a->mentions > b->mentions; });
+  for (std::size_t i = 0; i < by_mentions.size() && i < 5; ++i) {
+    const ExportEvent& e = *by_mentions[i];
+    std::cout << fmt::format("  {} {} -> {} {}: {} mentions in {} outlets, first {} ({})\n",
+                             e.event.date, e.event.source, e.event.target, e.event.code, e.mentions,
+                             e.sources, e.outlet.empty() ? "?" : e.outlet, e.url);
+  }
+  return 0;
+}
+
+}  // namespace dyad::cli

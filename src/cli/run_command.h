@@ -1,0 +1,38 @@
+// `dyad run`, `dyad export` and `dyad report`: from a folder of news to an
+// event database and out again.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace dyad::cli {
+
+// The options of the run, export and report subcommands, registered on the
+// app and run when one of them was chosen.
+class RunCommands {
+ public:
+  void add_to(CLI::App& app);
+  bool chosen() const;
+  int run();
+
+ private:
+  int run_ingest();
+  int run_export();
+  int run_report();
+
+  CLI::App* run_ = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* report_ = nullptr;
+  std::vector<std::string> inputs_;
+  std::string db_ = "dyad.db";
+  int threads_ = 1;
+  std::string models_ = "models";
+  std::vector<std::string> dictionaries_;
+  std::string format_ = "jsonl";
+  std::string output_;
+  int window_ = 1;
+  bool quiet_ = false;
+};
+
+}  // namespace dyad::cli

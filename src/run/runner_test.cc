@@ -1,0 +1,183 @@
+#include "run/runner.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "dictionaries/dyad_format.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder of inputs written by the test, removed afterwards.
+struct Corpus {
+  fs::path dir;
+  explicit Corpus(const std::string& name) : dir(fs::temp_directory_path() / name) {
+    fs::remove_all(dir);
+    fs::create_directories(dir / "in");
+  }
+  ~Corpus() { fs::remove_all(dir); }
+  void write(const std::string& file, const std::string& text) const {
+    std::ofstream(dir / "in" / file, std::ios::binary) << text;
+  }
+  std::string db() const { return (dir / "dyad.db").string(); }
+};
+
+struct Engine {
+  SyntaxPipeline syntax;
+  std::unique_ptr<Dictionaries> dict;
+  Engine() {
+    EXPECT_EQ(syntax.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
+    dict = load_dyad_dictionaries(default_dictionary_dirs());
+  }
+};
+
+const Engine& engine() {
+  static const Engine e;
+  return e;
+}
+
+const char* kJsonl =
+    R"({"id": "n1", "date": "2024-05-30", "source": "Steppe Wire", "url": "https://example.org/n1", "title": "Boycott", "text": "Armenia boycotted the CSTO meeting in Almaty on Friday."})"
+    "\n"
+    R"({"id": "n2", "date": "2024-05-31", "source": "Caucasus Daily", "text": "Russian President Vladimir Putin criticized Armenia."})"
+    "\n"
+    "{not json\n"
+    R"({"id": "n4", "date": "2024-05-31", "title": "no text here"})"
+    "\n"
+    R"({"id": "n5", "text": "Армения не приняла участия во встрече министров обороны стран ОДКБ в Алматы в пятницу, сообщило министерство обороны республики."})"
+    "\n"
+    R"({"id": "n6", "date": "2024-05-30", "source": "Copy Desk", "text": "Armenia boycotted the CSTO meeting in Almaty on Friday."})"
+    "\n";
+
+TEST(Runner, AccountsForEveryDocumentAndReRunsIdempotently) {
+  Corpus c("dyad_runner_test");
+  c.write("news.jsonl", kJsonl);
+  c.write("2024-06-01-note.txt",
+          "Kazakhstan hosted talks with Kyrgyzstan.\xff Tajikistan sent aid.");
+  c.write("image.png", "not an article");
+  std::string error;
+  auto store = Store::open(c.db(), &error);
+  ASSERT_TRUE(store) << error;
+  RunOptions options;
+  RunSummary s =
+      run_articles({(c.dir / "in").string()}, engine().syntax, *engine().dict, *store, options);
+  EXPECT_EQ(s.read, 7u);
+  EXPECT_EQ(s.coded, 3u);           // n1, n2 and the text file
+  EXPECT_EQ(s.failed, 2u);          // the broken line and the record without text
+  EXPECT_EQ(s.stored_skipped, 1u);  // the Russian article: stored, not coded
+  EXPECT_EQ(s.already, 1u);         // n6 repeats n1 word for word
+  EXPECT_EQ(s.skip_reasons["language ru"], 1u);
+  EXPECT_EQ(s.repaired_utf8, 1u);
+  ASSERT_EQ(s.errors.size(), 2u);
+  EXPECT_NE(s.errors[0].find("news.jsonl:3: expected one JSON object per line"), std::string::npos)
+      << s.errors[0];
+  EXPECT_NE(s.errors[1].find("news.jsonl:4: expected a \"text\" string field"), std::string::npos)
+      << s.errors[1];
+  ASSERT_EQ(s.ignored.size(), 1u);
+  EXPECT_GT(s.events, 0u);
+  Store::Counts counts = store->counts();
+  EXPECT_EQ(counts.documents, 6);
+  EXPECT_EQ(counts.coded, 3);
+  EXPECT_EQ(counts.failed, 2);
+  EXPECT_EQ(counts.skipped, 1);
+  EXPECT_EQ(counts.events, static_cast<long long>(s.events));
+
+  // Again, with two threads: nothing new.
+  options.threads = 2;
+  RunSummary again =
+      run_articles({(c.dir / "in").string()}, engine().syntax, *engine().dict, *store, options);
+  EXPECT_EQ(again.read, 7u);
+  EXPECT_EQ(again.already, 7u);
+  EXPECT_EQ(store->counts().documents, 6);
+  EXPECT_EQ(store->counts().events, counts.events);
+}
+
+TEST(Runner, OversizedArticleIsStoredUncodedAndTheRestGoesOn) {
+  Corpus c("dyad_runner_big_test");
+  std::string big(6 * 1024 * 1024, 'a');
+  c.write("a-big.txt", big);
+  c.write("b-small.txt", "Russia criticized Georgia.");
+  std::string error;
+  auto store = Store::open(c.db(), &error);
+  ASSERT_TRUE(store) << error;
+  RunSummary s = run_articles({(c.dir / "in").string()}, engine().syntax, *engine().dict, *store,
+                              RunOptions{});
+  EXPECT_EQ(s.read, 2u);
+  EXPECT_EQ(s.coded, 1u);
+  EXPECT_EQ(s.skip_reasons["too large"], 1u);
+  EXPECT_EQ(store->counts().documents, 2);
+}
+
+// `dyad run` killed with SIGKILL midway and started again ends with every
+// document stored once and the same events as a run that was never killed.
+TEST(Runner, KilledRunResumesWithNothingLostOrDoubled) {
+  Corpus c("dyad_runner_kill_test");
+  {
+    std::ofstream out(c.dir / "in" / "wire.jsonl");
+    const char* sentences[] = {
+        "Armenia boycotted the CSTO meeting in Almaty.", "Russia criticized Georgia.",
+        "Kazakhstan hosted talks with Kyrgyzstan.", "Ukraine accused Russia of shelling Kharkiv.",
+        "Tajikistan sent humanitarian aid to Kyrgyzstan."};
+    for (int i = 0; i < 3000; ++i) {
+      out << R"({"id": "w)" << i << R"(", "date": "2024-05-)" << (10 + i % 20)
+          << R"(", "source": "Wire )" << i % 7 << R"(", "text": ")" << sentences[i % 5]
+          << " Report number " << i << R"(."})"
+          << "\n";
+    }
+  }
+  std::string cli = DYAD_CLI_PATH;
+  std::string common = " run " + (c.dir / "in").string() + " --models " +
+                       std::string(DYAD_SOURCE_DIR) + "/models --quiet > /dev/null 2>&1";
+  // The reference: one uninterrupted run.
+  std::string reference_db = (c.dir / "reference.db").string();
+  ASSERT_EQ(std::system((cli + common + " --db " + reference_db).c_str()), 0);
+  // Killed midway (once its first batches are committed), then run again.
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    std::string in = (c.dir / "in").string(), models = std::string(DYAD_SOURCE_DIR) + "/models",
+                db = c.db();
+    execl(cli.c_str(), cli.c_str(), "run", in.c_str(), "--models", models.c_str(), "--db",
+          db.c_str(), "--quiet", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int tries = 0; tries < 600; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::string e;
+    auto partial = fs::exists(c.db()) ? Store::open(c.db(), &e) : nullptr;
+    if (partial && partial->counts().documents >= 64) break;
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status)) << "the run ended before it could be killed";
+  {
+    std::string e;
+    auto partial = Store::open(c.db(), &e);
+    ASSERT_TRUE(partial) << e;
+    EXPECT_LT(partial->counts().documents, 3000);
+  }
+  ASSERT_EQ(std::system((cli + common + " --db " + c.db()).c_str()), 0);
+  std::string error;
+  auto reference = Store::open(reference_db, &error);
+  auto resumed = Store::open(c.db(), &error);
+  ASSERT_TRUE(reference && resumed) << error;
+  EXPECT_EQ(resumed->counts().documents, 3000);
+  EXPECT_EQ(resumed->counts().documents, reference->counts().documents);
+  EXPECT_EQ(resumed->counts().events, reference->counts().events);
+}
+
+}  // namespace
+}  // namespace dyad
