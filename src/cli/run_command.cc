@@ -103,6 +103,10 @@ int RunCommands::run_ingest() {
   for (const auto& [reason, n] : s.skip_reasons) {
     std::cout << fmt::format("  not coded: {} ({})\n", reason, n);
   }
+  if (s.near_duplicates > 0) {
+    std::cout << fmt::format(
+        "  {} near-duplicate articles (wire copies) linked to an earlier one\n", s.near_duplicates);
+  }
   if (s.repaired_utf8 > 0) {
     std::cout << fmt::format("  {} invalid UTF-8 sequences replaced by U+FFFD\n", s.repaired_utf8);
   }

@@ -13,6 +13,7 @@
 #include "events/coder.h"
 #include "ingest/ingest.h"
 #include "ingest/language.h"
+#include "ingest/near_duplicates.h"
 
 namespace dyad {
 namespace {
@@ -97,6 +98,8 @@ StoredDocument process(Work work, const SyntaxPipeline& syntax, const Coder& cod
     d.reason = "no text";
     return d;
   }
+  d.signature = minhash(text);
+  d.has_signature = true;
   LanguageGuess lang = identify_language(text);
   d.language = lang.code;
   if (!lang.code.empty() && std::find(options.languages.begin(), options.languages.end(),
@@ -154,8 +157,15 @@ RunSummary run_articles(const std::vector<std::string>& inputs, const SyntaxPipe
     if (store.add(batch, &error) < 0) summary.store_error = error;
     batch.clear();
   };
+  NearDuplicateIndex wire_copies;
+  for (auto& [hash, signature] : store.signatures()) wire_copies.add(hash, signature);
   auto account = [&](StoredDocument d) {
     ++p.documents;
+    if (d.has_signature) {
+      d.near_duplicate_of = wire_copies.find(d.signature);
+      if (!d.near_duplicate_of.empty()) ++summary.near_duplicates;
+      wire_copies.add(d.hash, d.signature);
+    }
     p.sentences += static_cast<std::size_t>(d.sentences);
     p.events += d.events.size();
     if (d.status == "coded") {

@@ -36,6 +36,7 @@ struct RunSummary {
   std::size_t stored_skipped = 0;  // stored, not coded (language, size, empty)
   std::size_t failed = 0;          // stored as failed (unreadable records)
   std::size_t already = 0;         // already in the store or repeated in this run: not stored again
+  std::size_t near_duplicates = 0;  // stored and linked to an earlier wire copy
   std::size_t sentences = 0;
   std::size_t events = 0;
   std::size_t repaired_utf8 = 0;                    // invalid UTF-8 sequences replaced

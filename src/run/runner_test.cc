@@ -102,6 +102,27 @@ TEST(Runner, AccountsForEveryDocumentAndReRunsIdempotently) {
   EXPECT_EQ(store->counts().events, counts.events);
 }
 
+TEST(Runner, WireCopiesAreLinkedAcrossRuns) {
+  Corpus c("dyad_runner_wire_test");
+  c.write("a.txt",
+          "Armenia did not take part in a meeting of CSTO defence ministers in Almaty on Friday, "
+          "the Armenian defence ministry said.");
+  c.write("b.txt",
+          "ALMATY - Armenia did not take part in a meeting of CSTO defence ministers in Almaty on "
+          "Friday, the Armenian defence ministry said on Saturday.");
+  std::string error;
+  auto store = Store::open(c.db(), &error);
+  ASSERT_TRUE(store) << error;
+  RunSummary s = run_articles({(c.dir / "in" / "a.txt").string()}, engine().syntax, *engine().dict,
+                              *store, RunOptions{});
+  EXPECT_EQ(s.near_duplicates, 0u);
+  s = run_articles({(c.dir / "in").string()}, engine().syntax, *engine().dict, *store,
+                   RunOptions{});
+  EXPECT_EQ(s.already, 1u);
+  EXPECT_EQ(s.near_duplicates, 1u);
+  EXPECT_EQ(store->near_duplicates(), 1);
+}
+
 TEST(Runner, OversizedArticleIsStoredUncodedAndTheRestGoesOn) {
   Corpus c("dyad_runner_big_test");
   std::string big(6 * 1024 * 1024, 'a');

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <tuple>
@@ -54,6 +55,12 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_dyad ON events(source, target, date);
 CREATE INDEX events_by_document ON events(document);
+)sql",
+    // 2: wire copies: each document's MinHash signature, and the earlier
+    // document it nearly repeats.
+    R"sql(
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT;
 )sql",
 };
 
@@ -198,8 +205,8 @@ int Store::add(const std::vector<StoredDocument>& documents, std::string* error)
   }
   Statement doc(db_,
                 "INSERT OR IGNORE INTO documents (doc_id, content_hash, date, source, url, title, "
-                "origin, language, status, reason, sentences, added) VALUES "
-                "(?,?,?,?,?,?,?,?,?,?,?,?);");
+                "origin, language, status, reason, sentences, added, minhash, near_duplicate_of) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
   Statement ev(db_,
                "INSERT INTO events (document, sentence_id, date, source, target, code, root, "
                "quad_class, goldstein, source_text, target_text, verb, pattern, negated, speaker, "
@@ -230,6 +237,12 @@ int Store::add(const std::vector<StoredDocument>& documents, std::string* error)
     doc.text(10, d.reason);
     doc.integer(11, d.sentences);
     doc.text(12, added);
+    if (d.has_signature) {
+      sqlite3_bind_blob(doc.get(), 13, d.signature.data(),
+                        static_cast<int>(sizeof(std::uint32_t) * d.signature.size()),
+                        SQLITE_TRANSIENT);
+    }
+    if (!d.near_duplicate_of.empty()) doc.text(14, d.near_duplicate_of);
     if (doc.step() != SQLITE_DONE) return fail("storing a document");
     if (sqlite3_changes(db_) == 0) continue;  // already stored: idempotent re-run
     ++fresh;
@@ -277,6 +290,25 @@ Store::Counts Store::counts() const {
   Statement e(db_, "SELECT COUNT(*) FROM events;");
   if (e.step() == SQLITE_ROW) c.events = e.column_int(0);
   return c;
+}
+
+long long Store::near_duplicates() const {
+  Statement s(db_, "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL;");
+  return s.step() == SQLITE_ROW ? s.column_int(0) : 0;
+}
+
+std::vector<std::pair<std::string, MinHash>> Store::signatures() const {
+  std::vector<std::pair<std::string, MinHash>> out;
+  Statement s(db_, "SELECT content_hash, minhash FROM documents WHERE minhash IS NOT NULL;");
+  while (s.step() == SQLITE_ROW) {
+    const void* blob = sqlite3_column_blob(s.get(), 1);
+    int bytes = sqlite3_column_bytes(s.get(), 1);
+    MinHash m{};
+    if (!blob || bytes != static_cast<int>(sizeof(std::uint32_t) * m.size())) continue;
+    std::memcpy(m.data(), blob, static_cast<std::size_t>(bytes));
+    out.emplace_back(s.column_text(0), m);
+  }
+  return out;
 }
 
 std::vector<ExportEvent> Store::events(int window_days) const {

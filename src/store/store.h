@@ -12,6 +12,7 @@
 #include "events/event.h"
 #include "export/export.h"
 #include "ingest/article.h"
+#include "ingest/near_duplicates.h"
 
 struct sqlite3;
 
@@ -29,6 +30,9 @@ struct StoredDocument {
   std::string reason;    // why skipped or failed
   int sentences = 0;
   std::vector<Event> events;
+  bool has_signature = false;  // signature holds the text's MinHash
+  MinHash signature{};
+  std::string near_duplicate_of;  // content hash of an earlier, nearly identical article
 };
 
 class Store {
@@ -46,7 +50,7 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   int schema_version() const;
 
   // True when a document with this content hash is already stored.
@@ -62,6 +66,11 @@ class Store {
     long long documents = 0, coded = 0, skipped = 0, failed = 0, events = 0;
   };
   Counts counts() const;
+  long long near_duplicates() const;  // documents linked to an earlier wire copy
+
+  // Content hashes and MinHash signatures of the stored documents, to find
+  // wire copies of them in later runs.
+  std::vector<std::pair<std::string, MinHash>> signatures() const;
 
   // Every event with its first report (earliest document date, then
   // insertion order), merged across documents: the same source, target and

@@ -105,7 +105,38 @@ TEST(Store, ReopensAndRefusesANewerSchema) {
   sqlite3_exec(raw, "PRAGMA user_version = 99;", nullptr, nullptr, nullptr);
   sqlite3_close(raw);
   EXPECT_FALSE(Store::open(db.path.string(), &error));
-  EXPECT_NE(error.find("expected schema version 1 or older, found 99"), std::string::npos) << error;
+  EXPECT_NE(error.find("expected schema version " + std::to_string(Store::kSchemaVersion) +
+                       " or older, found 99"),
+            std::string::npos)
+      << error;
+}
+
+// A database written by the first schema is migrated and keeps its data.
+TEST(Store, MigratesAVersionOneDatabase) {
+  TempDb db("dyad_store_migrate_test.db");
+  std::string error;
+  {
+    auto store = Store::open(db.path.string(), &error);
+    ASSERT_TRUE(store) << error;
+    ASSERT_EQ(store->add({doc("a", "Steppe Wire", "20240601", "Armenia boycotted the CSTO.",
+                              {{"ARM", "IGOCST"}})},
+                         &error),
+              1);
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path.string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "ALTER TABLE documents DROP COLUMN near_duplicate_of; ALTER TABLE "
+                         "documents DROP COLUMN minhash; PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto store = Store::open(db.path.string(), &error);
+  ASSERT_TRUE(store) << error;
+  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->counts().documents, 1);
+  EXPECT_EQ(store->counts().events, 1);
+  EXPECT_EQ(store->near_duplicates(), 0);
 }
 
 TEST(Store, ContentHashDependsOnEveryByte) {
