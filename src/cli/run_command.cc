@@ -62,6 +62,16 @@ void RunCommands::add_to(CLI::App& app) {
   report_->add_option("--db", db_, "the SQLite event database");
   report_->add_option("--window", window_,
                       "days within which reports of the same dyad and code are one event");
+  first_ =
+      report_->add_subcommand("first", "who reported an event first and how it spread, day by day");
+  first_
+      ->add_option("query", query_,
+                   "actor codes and/or a CAMEO code (ARM IGOCST 125), or words of the actors' "
+                   "text")
+      ->required();
+  first_->add_option("--db", db_, "the SQLite event database");
+  first_->add_option("--window", window_,
+                     "days within which reports of the same dyad and code are one event");
 }
 
 bool RunCommands::chosen() const {
@@ -70,6 +80,7 @@ bool RunCommands::chosen() const {
 
 int RunCommands::run() {
   if (run_->parsed()) return run_ingest();
+  if (first_->parsed()) return run_first();
   return run_report();
 }
 
@@ -171,6 +182,86 @@ int RunCommands::run_report() {
     std::cout << fmt::format("  {} {} -> {} {}: {} mentions in {} outlets, first {} ({})\n",
                              e.event.date, e.event.source, e.event.target, e.event.code, e.mentions,
                              e.sources, e.outlet.empty() ? "?" : e.outlet, e.url);
+  }
+  return 0;
+}
+
+namespace {
+
+bool is_code_word(const std::string& w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::string lowered(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
+
+// Every query word must name the event: an actor code (source or target), a
+// CAMEO code (the event's code or a prefix of it), or a word of the actors'
+// or the verb's text (any case).
+bool matches(const ExportEvent& e, const std::vector<std::string>& query) {
+  for (const std::string& q : query) {
+    bool digits = std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits ? e.event.code.rfind(q, 0) == 0
+               : (is_code_word(q) && (e.event.source == q || e.event.target == q))) {
+      continue;
+    }
+    std::string text =
+        lowered(e.event.source_text + " " + e.event.target_text + " " + e.event.verb_text);
+    if (!is_code_word(q) && text.find(lowered(q)) != std::string::npos) continue;
+    return false;
+  }
+  return true;
+}
+
+std::string dashed(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return yyyymmdd.empty() ? "(no date)" : yyyymmdd;
+  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+
+}  // namespace
+
+int RunCommands::run_first() {
+  std::string error;
+  auto store = Store::open(db_, &error);
+  if (!store) {
+    std::cerr << "dyad report first: " << error << '\n';
+    return 1;
+  }
+  int shown = 0;
+  for (const ExportEvent& e : store->events(window_)) {
+    if (!matches(e, query_)) continue;
+    ++shown;
+    const CameoEventType* type = find_event_type(e.event.code);
+    std::cout << fmt::format("{} -> {} {} ({}): \"{}\" {} \"{}\"\n", e.event.source, e.event.target,
+                             e.event.code, type ? type->name : "?", e.event.source_text,
+                             e.event.verb_text, e.event.target_text);
+    const EventReport& first = e.reports.front();
+    std::cout << fmt::format("  first reported {} by {} ({})\n", dashed(first.date),
+                             first.outlet.empty() ? "an unnamed outlet" : first.outlet, first.url);
+    // Day by day: how many reports, and which outlets joined.
+    std::map<std::string, std::vector<const EventReport*>> by_day;
+    for (const EventReport& r : e.reports) by_day[r.date].push_back(&r);
+    std::vector<std::string> seen;
+    for (const auto& [day, reports] : by_day) {
+      std::string outlets;
+      for (const EventReport* r : reports) {
+        std::string name = r->outlet.empty() ? "?" : r->outlet;
+        bool fresh = std::find(seen.begin(), seen.end(), name) == seen.end();
+        if (fresh) seen.push_back(name);
+        outlets += (outlets.empty() ? "" : ", ") + name + (fresh ? "" : " (again)");
+      }
+      std::cout << fmt::format("  {}: {} report{}: {}\n", dashed(day), reports.size(),
+                               reports.size() == 1 ? "" : "s", outlets);
+    }
+  }
+  if (shown == 0) {
+    std::cout << "no stored event matches";
+    for (const auto& q : query_) std::cout << ' ' << q;
+    std::cout << '\n';
   }
   return 0;
 }

@@ -20,10 +20,13 @@ class RunCommands {
   int run_ingest();
   int run_export();
   int run_report();
+  int run_first();
 
   CLI::App* run_ = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* report_ = nullptr;
+  CLI::App* first_ = nullptr;
+  std::vector<std::string> query_;
   std::vector<std::string> inputs_;
   std::string db_ = "dyad.db";
   int threads_ = 1;

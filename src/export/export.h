@@ -10,16 +10,25 @@
 
 namespace dyad {
 
+// One article's report of an event.
+struct EventReport {
+  std::string date;  // the article's date, YYYYMMDD
+  std::string outlet;
+  std::string url;
+  std::string doc_id;
+};
+
 // An event with what the store knows about it across articles.
 struct ExportEvent {
-  long long id = 0;    // the store's event id (GDELT GlobalEventID)
-  Event event;         // date is YYYYMMDD
-  std::string url;     // the first report's URL
-  std::string outlet;  // the first report's outlet
-  std::string added;   // when dyad stored it, YYYYMMDDHHMMSS (GDELT DATEADDED)
-  int mentions = 1;    // mentions of this event across articles
-  int sources = 1;     // distinct outlets
-  int articles = 1;    // distinct articles
+  long long id = 0;                  // the store's event id (GDELT GlobalEventID)
+  Event event;                       // date is YYYYMMDD
+  std::string url;                   // the first report's URL
+  std::string outlet;                // the first report's outlet
+  std::string added;                 // when dyad stored it, YYYYMMDDHHMMSS (GDELT DATEADDED)
+  int mentions = 1;                  // mentions of this event across articles
+  int sources = 1;                   // distinct outlets
+  int articles = 1;                  // distinct articles
+  std::vector<EventReport> reports;  // every report, earliest first
 };
 
 // GDELT 2.0 event table: one tab-separated row per event with the 61

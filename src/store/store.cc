@@ -344,6 +344,7 @@ std::vector<ExportEvent> Store::events(int window_days) const {
     std::string url = s.column_text(14), outlet = s.column_text(15), added = s.column_text(16);
     long long document = s.column_int(17);
     int day = day_number(x.date);
+    EventReport report{x.date, outlet, url, x.doc_id};
     auto key = std::make_tuple(x.source, x.target, x.code);
     std::size_t into = out.size();
     for (std::size_t i : seen[key]) {
@@ -364,6 +365,7 @@ std::vector<ExportEvent> Store::events(int window_days) const {
     ExportEvent& e = out[into];
     Tally& t = tallies[into];
     ++e.mentions;
+    e.reports.push_back(std::move(report));
     if (std::find(t.outlets.begin(), t.outlets.end(), outlet) == t.outlets.end()) {
       t.outlets.push_back(outlet);
       ++e.sources;

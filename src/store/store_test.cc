@@ -85,6 +85,10 @@ TEST(Store, CreatesTheSchemaAndStoresDocumentsOnce) {
   EXPECT_EQ(events[0].sources, 2);
   EXPECT_EQ(events[0].articles, 2);
   EXPECT_EQ(events[0].url, "https://example.org/a");
+  ASSERT_EQ(events[0].reports.size(), 2u);
+  EXPECT_EQ(events[0].reports[0].outlet, "Steppe Wire");
+  EXPECT_EQ(events[0].reports[1].outlet, "Caucasus Daily");
+  EXPECT_EQ(events[0].reports[1].date, "20240602");
   EXPECT_EQ(events[1].mentions, 1);
 }
 
