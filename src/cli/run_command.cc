@@ -58,6 +58,12 @@ void RunCommands::add_to(CLI::App& app) {
   run_->add_option("--dictionaries", dictionaries_,
                    "dyad dictionary files or folders (default: dyad's own)");
   run_->add_flag("--quiet", quiet_, "no progress line");
+  export_ = app.add_subcommand("export", "write the stored events as gdelt, plover, csv or jsonl");
+  export_->add_option("--db", db_, "the SQLite event database");
+  export_->add_option("--format", format_, "gdelt, plover, csv or jsonl");
+  export_->add_option("-o,--output", output_, "write here instead of standard output");
+  export_->add_option("--window", window_,
+                      "days within which reports of the same dyad and code are one event");
   report_ = app.add_subcommand("report", "a short report from the event database");
   report_->add_option("--db", db_, "the SQLite event database");
   report_->add_option("--window", window_,
@@ -75,11 +81,13 @@ void RunCommands::add_to(CLI::App& app) {
 }
 
 bool RunCommands::chosen() const {
-  return (run_ && run_->parsed()) || (report_ && report_->parsed());
+  return (run_ && run_->parsed()) || (export_ && export_->parsed()) ||
+         (report_ && report_->parsed());
 }
 
 int RunCommands::run() {
   if (run_->parsed()) return run_ingest();
+  if (export_->parsed()) return run_export();
   if (first_->parsed()) return run_first();
   return run_report();
 }
@@ -130,6 +138,39 @@ int RunCommands::run_ingest() {
     std::cerr << "dyad run: the store failed, run stopped: " << s.store_error << '\n';
     return 1;
   }
+  return 0;
+}
+
+int RunCommands::run_export() {
+  std::string error;
+  auto store = Store::open(db_, &error);
+  if (!store) {
+    std::cerr << "dyad export: " << error << '\n';
+    return 1;
+  }
+  std::ofstream file;
+  if (!output_.empty()) {
+    file.open(output_, std::ios::binary);
+    if (!file) {
+      std::cerr << output_ << ": cannot write\n";
+      return 1;
+    }
+  }
+  std::ostream& out = output_.empty() ? std::cout : file;
+  auto events = store->events(window_);
+  if (format_ == "gdelt") {
+    write_gdelt(out, events);
+  } else if (format_ == "plover") {
+    write_plover(out, events);
+  } else if (format_ == "csv") {
+    write_csv(out, events);
+  } else if (format_ == "jsonl") {
+    write_jsonl(out, events);
+  } else {
+    std::cerr << "dyad export: expected --format gdelt, plover, csv or jsonl\n";
+    return 2;
+  }
+  std::cerr << fmt::format("{} events written ({})\n", events.size(), format_);
   return 0;
 }
 
