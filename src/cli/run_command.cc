@@ -116,9 +116,10 @@ int RunCommands::run_ingest() {
   for (const auto& e : s.errors) std::cerr << e << '\n';
   for (const auto& i : s.ignored) std::cerr << i << '\n';
   std::cout << fmt::format(
-      "read {} documents in {:.1f} s: {} coded ({} sentences, {} events), {} stored without "
-      "coding, {} failed, {} already stored\n",
-      s.read, s.seconds, s.coded, s.sentences, s.events, s.stored_skipped, s.failed, s.already);
+      "read {} documents in {:.1f} s: {} coded ({} sentences, {} events, {} quotations), {} stored "
+      "without coding, {} failed, {} already stored\n",
+      s.read, s.seconds, s.coded, s.sentences, s.events, s.quotations, s.stored_skipped, s.failed,
+      s.already);
   for (const auto& [reason, n] : s.skip_reasons) {
     std::cout << fmt::format("  not coded: {} ({})\n", reason, n);
   }
@@ -263,6 +264,28 @@ std::string dashed(const std::string& yyyymmdd) {
   return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
 }
 
+// The first report and the day-by-day spread of an event or quotation.
+void print_spread(const std::vector<EventReport>& reports) {
+  if (reports.empty()) return;
+  const EventReport& first = reports.front();
+  std::cout << fmt::format("  first reported {} by {} ({})\n", dashed(first.date),
+                           first.outlet.empty() ? "an unnamed outlet" : first.outlet, first.url);
+  std::map<std::string, std::vector<const EventReport*>> by_day;
+  for (const EventReport& r : reports) by_day[r.date].push_back(&r);
+  std::vector<std::string> seen;
+  for (const auto& [day, list] : by_day) {
+    std::string outlets;
+    for (const EventReport* r : list) {
+      std::string name = r->outlet.empty() ? "?" : r->outlet;
+      bool fresh = std::find(seen.begin(), seen.end(), name) == seen.end();
+      if (fresh) seen.push_back(name);
+      outlets += (outlets.empty() ? "" : ", ") + name + (fresh ? "" : " (again)");
+    }
+    std::cout << fmt::format("  {}: {} report{}: {}\n", dashed(day), list.size(),
+                             list.size() == 1 ? "" : "s", outlets);
+  }
+}
+
 }  // namespace
 
 int RunCommands::run_first() {
@@ -280,27 +303,21 @@ int RunCommands::run_first() {
     std::cout << fmt::format("{} -> {} {} ({}): \"{}\" {} \"{}\"\n", e.event.source, e.event.target,
                              e.event.code, type ? type->name : "?", e.event.source_text,
                              e.event.verb_text, e.event.target_text);
-    const EventReport& first = e.reports.front();
-    std::cout << fmt::format("  first reported {} by {} ({})\n", dashed(first.date),
-                             first.outlet.empty() ? "an unnamed outlet" : first.outlet, first.url);
-    // Day by day: how many reports, and which outlets joined.
-    std::map<std::string, std::vector<const EventReport*>> by_day;
-    for (const EventReport& r : e.reports) by_day[r.date].push_back(&r);
-    std::vector<std::string> seen;
-    for (const auto& [day, reports] : by_day) {
-      std::string outlets;
-      for (const EventReport* r : reports) {
-        std::string name = r->outlet.empty() ? "?" : r->outlet;
-        bool fresh = std::find(seen.begin(), seen.end(), name) == seen.end();
-        if (fresh) seen.push_back(name);
-        outlets += (outlets.empty() ? "" : ", ") + name + (fresh ? "" : " (again)");
-      }
-      std::cout << fmt::format("  {}: {} report{}: {}\n", dashed(day), reports.size(),
-                               reports.size() == 1 ? "" : "s", outlets);
-    }
+    print_spread(e.reports);
+  }
+  // Quotations carrying the query's words.
+  std::string phrase;
+  for (const auto& q : query_) phrase += (phrase.empty() ? "" : " ") + q;
+  for (const StoredQuotation& q : store->quotations(phrase)) {
+    ++shown;
+    std::cout << fmt::format("\u201C{}\u201D {} {}{}\n", q.quotation.text,
+                             q.quotation.verb.empty() ? "(unattributed)" : q.quotation.verb,
+                             q.quotation.speaker_text,
+                             q.quotation.speaker.empty() ? "" : " [" + q.quotation.speaker + "]");
+    print_spread(q.reports);
   }
   if (shown == 0) {
-    std::cout << "no stored event matches";
+    std::cout << "no stored event or quotation matches";
     for (const auto& q : query_) std::cout << ' ' << q;
     std::cout << '\n';
   }

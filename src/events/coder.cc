@@ -115,6 +115,8 @@ class SentenceCoder {
   }
 
   std::vector<Event> run();
+  // The actors the noun phrase headed by `head` names (pronouns resolved).
+  std::vector<Participant> actors_of(int head) const { return participants(head, true); }
 
  private:
   const std::string& form(int i) const { return form_[static_cast<std::size_t>(i)]; }
@@ -1325,24 +1327,47 @@ std::vector<Event> SentenceCoder::run() {
     });
     if (!dup) out.push_back(std::move(e));
   }
-  // Remember the last actor (and person) named, for pronouns in later sentences.
-  bool actor_seen = false;
+  // Remember the last actor named, for pronouns in later sentences.
+  for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.agent) continue;
+    std::string code =
+        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    if (code.empty()) continue;
+    story_.last_actor_code = code;
+    story_.last_actor_text = s_.span_text(mm.first, mm.last);
+    break;
+  }
+  // "He" in the next sentence most likely means the person who was the
+  // subject here; else the last person named.
+  std::string person_code, person_text;
+  bool subject_found = false;
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     if (mm.agent) continue;
     const ActorEntry& entry = dict_.actors.entries()[static_cast<std::size_t>(mm.entry)];
+    if (!entry.person) continue;
     std::string code = entry.code_on(story_.date_value);
     if (code.empty()) continue;
-    if (!actor_seen) {
-      story_.last_actor_code = code;
-      story_.last_actor_text = s_.span_text(mm.first, mm.last);
-      actor_seen = true;
+    bool subject = false;
+    for (int t = mm.first; t <= mm.last; ++t) {
+      int h = tok(t).head;
+      if (h >= mm.first && h <= mm.last) continue;  // inside the name
+      Relation r = tok(t).relation;
+      if (r == Relation::kAppos || r == Relation::kFlat || r == Relation::kCompound) {
+        if (h > 0) r = tok(h).relation;
+      }
+      subject = r == Relation::kNsubj || r == Relation::kNsubjPass;
     }
-    if (entry.person) {
-      story_.last_person_code = code;
-      story_.last_person_text = s_.span_text(mm.first, mm.last);
-      break;
+    if (person_code.empty() || (subject && !subject_found)) {
+      person_code = code;
+      person_text = s_.span_text(mm.first, mm.last);
+      subject_found = subject;
     }
+  }
+  if (!person_code.empty()) {
+    story_.last_person_code = person_code;
+    story_.last_person_text = person_text;
   }
   return out;
 }
@@ -1423,17 +1448,179 @@ SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryConte
   return result;
 }
 
-std::vector<Event> Coder::code(const Document& document) const {
+namespace {
+
+bool is_quote_mark(std::string_view f) {
+  return f == "\"" || f == "\u201C" || f == "\u201D" || f == "\u00AB" || f == "\u00BB" ||
+         f == "\u201E" || f == "``" || f == "''";
+}
+bool opens(std::string_view f) {
+  return f == "\u201C" || f == "\u00AB" || f == "\u201E" || f == "``";
+}
+bool closes(std::string_view f) { return f == "\u201D" || f == "\u00BB" || f == "''"; }
+
+// Forms of the verbs that attribute a quotation.
+bool is_saying_form(std::string lower) {
+  static const std::vector<std::string> kForms = {
+      "said",     "says",       "say",        "told",      "tells",     "claimed",   "claims",
+      "answered", "answers",    "noted",      "notes",     "added",     "adds",      "stressed",
+      "stresses", "emphasized", "emphasised", "declared",  "declares",  "stated",    "states",
+      "wrote",    "writes",     "asked",      "asks",      "replied",   "replies",   "insisted",
+      "insists",  "warned",     "warns",      "explained", "explains",  "commented", "remarked",
+      "argued",   "argues",     "continued",  "concluded", "announced", "tweeted",   "posted"};
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return std::find(kForms.begin(), kForms.end(), lower) != kForms.end();
+}
+
+// Byte range of a token from its TokenRange=b:e, if any.
+bool token_range(const Token& t, std::size_t* b, std::size_t* e) {
+  std::size_t at = t.misc.find("TokenRange=");
+  if (at == std::string::npos) return false;
+  std::size_t colon = t.misc.find(':', at);
+  if (colon == std::string::npos) return false;
+  *b = std::strtoul(t.misc.c_str() + at + 11, nullptr, 10);
+  *e = std::strtoul(t.misc.c_str() + colon + 1, nullptr, 10);
+  return true;
+}
+
+// The attribution of quoted tokens [first, last] of a sentence: a saying
+// verb outside the quotation and its subject, or "according to X".
+struct Attribution {
+  int speaker = 0;  // head token of the speaker's phrase
+  std::string verb;
+};
+
+Attribution attribute(const Sentence& s, const std::vector<bool>& quoted) {
+  Attribution a;
+  const int n = static_cast<int>(s.size());
+  for (int i = 1; i <= n; ++i) {
+    if (quoted[static_cast<std::size_t>(i)]) continue;
+    const Token& t = s.token(i);
+    std::string lower = t.form;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower == "according") {
+      int h = t.head;
+      if (h > 0 && !quoted[static_cast<std::size_t>(h)]) {
+        a.speaker = h;
+        a.verb = "according to";
+        return a;
+      }
+    }
+    if (!is_saying_form(t.form) || !t.is_verb()) continue;
+    a.verb = t.form;
+    for (int c : s.children(i)) {
+      if (quoted[static_cast<std::size_t>(c)]) continue;
+      if (s.token(c).relation == Relation::kNsubj) {
+        a.speaker = c;
+        return a;
+      }
+    }
+    // "..., Vladimir Putin said" parsed without a subject: the name right
+    // before the verb.
+    if (i > 1 && !quoted[static_cast<std::size_t>(i - 1)]) {
+      const std::string& upos = s.token(i - 1).upos;
+      if (upos == "PROPN" || upos == "NOUN" || upos == "PRON") {
+        a.speaker = i - 1;
+        return a;
+      }
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<Event> Coder::code(const Document& document, std::vector<Quotation>* quotations) const {
   StoryContext story;
   story.doc_id = document.id;
   story.date = document.date;
   story.date_value = parse_story_date(document.date);
   std::vector<Event> out;
   int id = 0;
+  bool open = false;  // a quotation runs on into the next sentence
+  Quotation current;
+  std::string last_speaker, last_speaker_text;  // for a quotation that continues a quoted passage
   for (const Sentence& s : document.sentences) {
     SentenceCoding c = code(s, ++id, story);
     if (c.discard && c.discard->story) return {};
     for (auto& e : c.events) out.push_back(std::move(e));
+    if (!quotations) continue;
+    // Direct quotations: tokens between quotation marks.
+    const int n = static_cast<int>(s.size());
+    std::vector<bool> quoted(static_cast<std::size_t>(n) + 1, false);
+    struct Span {
+      int first, last;
+      bool continued, runs_on;
+    };
+    std::vector<Span> spans;
+    int start = open ? 1 : 0;
+    bool continued = open;
+    for (int i = 1; i <= n; ++i) {
+      const std::string& f = s.token(i).form;
+      if (!is_quote_mark(f)) continue;
+      bool straight = !opens(f) && !closes(f);
+      if (start == 0 && (opens(f) || straight)) {
+        start = i + 1;
+        continued = false;
+      } else if (start > 0 && (closes(f) || straight)) {
+        if (i > start) spans.push_back({start, i - 1, continued, false});
+        start = 0;
+      }
+    }
+    open = start > 0 && start <= n;
+    if (open) spans.push_back({start, n, continued, true});
+    for (const Span& sp : spans) {
+      for (int i = sp.first; i <= sp.last; ++i) quoted[static_cast<std::size_t>(i)] = true;
+    }
+    Attribution attr = attribute(s, quoted);
+    std::string speaker, speaker_text;
+    if (attr.speaker > 0) {
+      SentenceCoder sc(dict_, options_, transformations_, s, story);
+      auto actors = sc.actors_of(attr.speaker);
+      speaker_text = s.span_text(attr.speaker, attr.speaker);
+      if (!actors.empty()) {
+        speaker = actors.front().code;
+        speaker_text = actors.front().text;
+      }
+    }
+    for (const Span& sp : spans) {
+      std::string words = s.span_text(sp.first, sp.last);
+      std::size_t b = 0, e = 0, b2 = 0, e2 = 0;
+      bool ranged =
+          token_range(s.token(sp.first), &b, &e) && token_range(s.token(sp.last), &b2, &e2);
+      if (sp.continued && !current.text.empty()) {
+        current.text += " " + words;
+        current.last_sentence_id = id;
+        if (ranged) current.end = e2;
+      } else {
+        current = Quotation{};
+        current.text = words;
+        current.sentence_id = current.last_sentence_id = id;
+        if (ranged) {
+          current.begin = b;
+          current.end = e2;
+        }
+      }
+      if (attr.speaker > 0) {  // attributed here (where it opens or where it closes)
+        current.speaker = speaker;
+        current.speaker_text = speaker_text;
+        current.verb = attr.verb;
+      }
+      if (sp.runs_on) continue;  // finished in a later sentence
+      if (!current.verb.empty()) {
+        last_speaker = current.speaker;
+        last_speaker_text = current.speaker_text;
+      } else if (!sp.continued && sp.first == 2 && attr.verb.empty() &&
+                 !last_speaker_text.empty() && !quotations->empty() &&
+                 quotations->back().last_sentence_id == id - 1) {
+        // A new quoted passage right after an attributed one: the same speaker.
+        current.speaker = last_speaker;
+        current.speaker_text = last_speaker_text;
+        current.verb = "(continued)";
+      }
+      if (current.text.find(' ') != std::string::npos) quotations->push_back(current);
+      current = Quotation{};
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "dictionaries/dictionaries.h"
 #include "document/document.h"
 #include "events/event.h"
+#include "events/quotation.h"
 
 namespace dyad {
 
@@ -56,7 +57,10 @@ class Coder {
   SentenceCoding code(const Sentence& sentence, int sentence_id, StoryContext& story) const;
 
   // Codes every sentence of a document; a story discard stops the document.
-  std::vector<Event> code(const Document& document) const;
+  // With `quotations`, also collects the document's direct quotations with
+  // their speakers.
+  std::vector<Event> code(const Document& document,
+                          std::vector<Quotation>* quotations = nullptr) const;
 
  private:
   const Dictionaries& dict_;

@@ -321,3 +321,47 @@ TEST(Coder, CombinationRulesRecodeReportedViolence) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Direct quotations: the speaker from "X said", from a name right before the
+// verb, through "according to", and a quotation that runs over sentences.
+TEST(Coder, QuotationsWithTheirSpeakers) {
+  Fixture f;
+  ActorEntry putin;
+  putin.default_code = "RUSGOV";
+  putin.person = true;
+  f.dict.actors.add_phrase({"PUTIN"}, f.dict.actors.add_entry(putin));
+  Coder coder(f.dict);
+  Document doc;
+  doc.date = "20240101";
+  // “We are allies,” Putin said.
+  doc.sentences.push_back(
+      parse({"\u201C/\u201C/PUNCT/4/punct", "We/we/PRON/4/nsubj", "are/be/AUX/4/cop",
+             "allies/ally/NOUN/0/root", ",/,/PUNCT/4/punct", "\u201D/\u201D/PUNCT/4/punct",
+             "Putin/Putin/PROPN/8/nsubj", "said/say/VERB/4/parataxis"}));
+  // According to Georgia, “the talks failed completely.
+  doc.sentences.push_back(
+      parse({"According/accord/VERB/3/case", "to/to/ADP/1/fixed", "Georgia/Georgia/PROPN/8/obl",
+             ",/,/PUNCT/3/punct", "\u201C/\u201C/PUNCT/8/punct", "the/the/DET/7/det",
+             "talks/talk/NOUN/8/nsubj", "failed/fail/VERB/0/root",
+             "completely/completely/ADV/8/advmod"}));
+  // Nobody came.”
+  doc.sentences.push_back(parse(
+      {"Nobody/nobody/PRON/2/nsubj", "came/come/VERB/0/root", "\u201D/\u201D/PUNCT/2/punct"}));
+  std::vector<Quotation> quotes;
+  coder.code(doc, &quotes);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "We are allies ,");
+  EXPECT_EQ(quotes[0].speaker, "RUSGOV");
+  EXPECT_EQ(quotes[0].verb, "said");
+  EXPECT_EQ(quotes[1].sentence_id, 2);
+  EXPECT_EQ(quotes[1].last_sentence_id, 3);
+  EXPECT_EQ(quotes[1].speaker, "GEO");
+  EXPECT_EQ(quotes[1].verb, "according to");
+  EXPECT_NE(quotes[1].text.find("Nobody came"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad

@@ -113,7 +113,7 @@ StoredDocument process(Work work, const SyntaxPipeline& syntax, const Coder& cod
   doc.source = d.article.source;
   doc.sentences = syntax.parse_text(text, doc.id);
   d.sentences = static_cast<int>(doc.sentences.size());
-  d.events = coder.code(doc);
+  d.events = coder.code(doc, &d.quotations);
   d.status = "coded";
   d.reason.clear();
   return d;
@@ -172,6 +172,7 @@ RunSummary run_articles(const std::vector<std::string>& inputs, const SyntaxPipe
       ++summary.coded;
       summary.sentences += static_cast<std::size_t>(d.sentences);
       summary.events += d.events.size();
+      summary.quotations += d.quotations.size();
     } else if (d.status == "failed") {
       ++summary.failed;
       summary.errors.push_back(d.reason);

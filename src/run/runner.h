@@ -39,6 +39,7 @@ struct RunSummary {
   std::size_t near_duplicates = 0;  // stored and linked to an earlier wire copy
   std::size_t sentences = 0;
   std::size_t events = 0;
+  std::size_t quotations = 0;
   std::size_t repaired_utf8 = 0;                    // invalid UTF-8 sequences replaced
   std::map<std::string, std::size_t> skip_reasons;  // reason -> documents
   std::vector<std::string> errors;                  // one line per failed record

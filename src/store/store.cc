@@ -62,6 +62,22 @@ CREATE INDEX events_by_document ON events(document);
 ALTER TABLE documents ADD COLUMN minhash BLOB;
 ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT;
 )sql",
+    // 3: direct quotations with their speakers and text spans.
+    R"sql(
+CREATE TABLE quotations (
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id),
+  sentence_id INTEGER NOT NULL,
+  last_sentence_id INTEGER NOT NULL,
+  begin_offset INTEGER,
+  end_offset INTEGER,
+  text TEXT NOT NULL,
+  speaker TEXT,
+  speaker_text TEXT,
+  verb TEXT
+);
+CREATE INDEX quotations_by_document ON quotations(document);
+)sql",
 };
 
 // A prepared statement, finalised when it goes out of scope.
@@ -211,7 +227,10 @@ int Store::add(const std::vector<StoredDocument>& documents, std::string* error)
                "INSERT INTO events (document, sentence_id, date, source, target, code, root, "
                "quad_class, goldstein, source_text, target_text, verb, pattern, negated, speaker, "
                "speaker_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
-  if (!doc.ok() || !ev.ok()) {
+  Statement quote(db_,
+                  "INSERT INTO quotations (document, sentence_id, last_sentence_id, begin_offset, "
+                  "end_offset, text, speaker, speaker_text, verb) VALUES (?,?,?,?,?,?,?,?,?);");
+  if (!doc.ok() || !ev.ok() || !quote.ok()) {
     if (error) *error = sqlite3_errmsg(db_);
     exec(db_, "ROLLBACK;", nullptr);
     return -1;
@@ -247,6 +266,19 @@ int Store::add(const std::vector<StoredDocument>& documents, std::string* error)
     if (sqlite3_changes(db_) == 0) continue;  // already stored: idempotent re-run
     ++fresh;
     long long id = sqlite3_last_insert_rowid(db_);
+    for (const Quotation& q : d.quotations) {
+      quote.reset();
+      quote.integer(1, id);
+      quote.integer(2, q.sentence_id);
+      quote.integer(3, q.last_sentence_id);
+      quote.integer(4, static_cast<long long>(q.begin));
+      quote.integer(5, static_cast<long long>(q.end));
+      quote.text(6, q.text);
+      quote.text(7, q.speaker);
+      quote.text(8, q.speaker_text);
+      quote.text(9, q.verb);
+      if (quote.step() != SQLITE_DONE) return fail("storing a quotation");
+    }
     for (const Event& x : d.events) {
       ev.reset();
       ev.integer(1, id);
@@ -290,6 +322,39 @@ Store::Counts Store::counts() const {
   Statement e(db_, "SELECT COUNT(*) FROM events;");
   if (e.step() == SQLITE_ROW) c.events = e.column_int(0);
   return c;
+}
+
+std::vector<StoredQuotation> Store::quotations(const std::string& words) const {
+  Statement s(
+      db_,
+      "SELECT q.text, q.speaker, q.speaker_text, q.verb, q.sentence_id, q.last_sentence_id, "
+      "q.begin_offset, q.end_offset, d.date, d.source, d.url, d.doc_id FROM quotations q "
+      "JOIN documents d ON d.id = q.document "
+      "WHERE ?1 = '' OR instr(lower(q.text), lower(?1)) > 0 "
+      "ORDER BY d.date, d.added, q.id;");
+  s.text(1, words);
+  std::vector<StoredQuotation> out;
+  std::map<std::string, std::size_t> by_text;
+  while (s.step() == SQLITE_ROW) {
+    Quotation q;
+    q.text = s.column_text(0);
+    q.speaker = s.column_text(1);
+    q.speaker_text = s.column_text(2);
+    q.verb = s.column_text(3);
+    q.sentence_id = static_cast<int>(s.column_int(4));
+    q.last_sentence_id = static_cast<int>(s.column_int(5));
+    q.begin = static_cast<std::size_t>(s.column_int(6));
+    q.end = static_cast<std::size_t>(s.column_int(7));
+    std::string date;
+    for (char c : s.column_text(8)) {
+      if (c != '-') date.push_back(c);
+    }
+    EventReport r{date, s.column_text(9), s.column_text(10), s.column_text(11)};
+    auto [it, fresh] = by_text.emplace(q.text, out.size());
+    if (fresh) out.push_back({std::move(q), {}});
+    out[it->second].reports.push_back(std::move(r));
+  }
+  return out;
 }
 
 long long Store::near_duplicates() const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "events/event.h"
+#include "events/quotation.h"
 #include "export/export.h"
 #include "ingest/article.h"
 #include "ingest/near_duplicates.h"
@@ -33,6 +34,13 @@ struct StoredDocument {
   bool has_signature = false;  // signature holds the text's MinHash
   MinHash signature{};
   std::string near_duplicate_of;  // content hash of an earlier, nearly identical article
+  std::vector<Quotation> quotations;
+};
+
+// A quotation and every article that carried it, earliest first.
+struct StoredQuotation {
+  Quotation quotation;
+  std::vector<EventReport> reports;
 };
 
 class Store {
@@ -50,7 +58,7 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   int schema_version() const;
 
   // True when a document with this content hash is already stored.
@@ -76,6 +84,10 @@ class Store {
   // insertion order), merged across documents: the same source, target and
   // code within `window_days` of the first mention form one event.
   std::vector<ExportEvent> events(int window_days = 1) const;
+
+  // Quotations whose text contains `words` (any case; "" = all), merged
+  // across articles by their text.
+  std::vector<StoredQuotation> quotations(const std::string& words = "") const;
 
  private:
   sqlite3* db_;

@@ -67,7 +67,19 @@ TEST(Store, CreatesTheSchemaAndStoresDocumentsOnce) {
   skipped.status = "skipped";
   skipped.reason = "language ru: no model";
   docs.push_back(skipped);
+  Quotation q;
+  q.text = "We will not take part";
+  q.speaker = "ARMGOV";
+  q.verb = "said";
+  docs[0].quotations.push_back(q);
+  docs[1].quotations.push_back(q);
   EXPECT_EQ(store->add(docs, &error), 4) << error;
+  auto quotes = store->quotations("not take");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].quotation.speaker, "ARMGOV");
+  ASSERT_EQ(quotes[0].reports.size(), 2u);
+  EXPECT_EQ(quotes[0].reports[0].outlet, "Steppe Wire");
+  EXPECT_TRUE(store->quotations("no such words").empty());
   // A re-run stores nothing twice.
   EXPECT_EQ(store->add(docs, &error), 0) << error;
   EXPECT_TRUE(store->has_document(content_hash("Armenia boycotted the CSTO.")));
@@ -130,15 +142,17 @@ TEST(Store, MigratesAVersionOneDatabase) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.path.string().c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "ALTER TABLE documents DROP COLUMN near_duplicate_of; ALTER TABLE "
-                         "documents DROP COLUMN minhash; PRAGMA user_version = 1;",
+                         "DROP TABLE quotations; ALTER TABLE documents DROP COLUMN "
+                         "near_duplicate_of; ALTER TABLE documents DROP COLUMN minhash; PRAGMA "
+                         "user_version = 1;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
   auto store = Store::open(db.path.string(), &error);
   ASSERT_TRUE(store) << error;
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), Store::kSchemaVersion);
   EXPECT_EQ(store->counts().documents, 1);
+  EXPECT_TRUE(store->quotations().empty());
   EXPECT_EQ(store->counts().events, 1);
   EXPECT_EQ(store->near_duplicates(), 0);
 }
