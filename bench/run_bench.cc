@@ -35,7 +35,9 @@ std::string corpus() {
       // Three sentences an article; a number keeps every article distinct.
       std::string text = texts[i % texts.size()] + " " + texts[(i + 7) % texts.size()] + " " +
                          texts[(i + 13) % texts.size()] + " Item " + std::to_string(i) + ".";
-      f << nlohmann::json{{"id", "b" + std::to_string(i)},
+      std::string id = std::to_string(i);
+      id.insert(id.begin(), 'b');
+      f << nlohmann::json{{"id", id},
                           {"date", "2024-05-30"},
                           {"source", "Bench Wire"},
                           {"text", text}}

@@ -12,9 +12,9 @@ packages=(
   libbenchmark-dev                   # throughput benchmarks in bench/
   iso-codes                          # ISO 3166 country names for the country dictionary (build time)
   libsqlite3-dev                     # the embedded event store (dyad.db)
-  libgumbo-dev                       # HTML parsing for article ingest
   zlib1g-dev                         # gzip (WARC.gz) reading
   libcld2-dev                        # language identification of ingested articles
+  libxml2-dev                        # RSS and Atom feeds
 )
 missing=()
 for p in "${packages[@]}"; do

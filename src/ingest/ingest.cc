@@ -5,6 +5,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "ingest/feed.h"
+#include "ingest/html.h"
+#include "ingest/warc.h"
+
 namespace dyad {
 namespace {
 
@@ -15,12 +19,16 @@ std::string lower(std::string s) {
   return s;
 }
 
-enum class FileKind { kText, kJsonl, kOther };
+enum class FileKind { kText, kJsonl, kHtml, kWarc, kFeed, kOther };
 
 FileKind kind_of(const fs::path& p) {
   std::string ext = lower(p.extension().string());
   if (ext == ".txt") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonl;
+  if (ext == ".html" || ext == ".htm") return FileKind::kHtml;
+  if (ext == ".warc") return FileKind::kWarc;
+  if (ext == ".gz" && lower(p.stem().extension().string()) == ".warc") return FileKind::kWarc;
+  if (ext == ".rss" || ext == ".atom" || ext == ".xml") return FileKind::kFeed;
   return FileKind::kOther;
 }
 
@@ -85,9 +93,9 @@ std::string normalise_date(std::string_view t) {
     if (w.empty()) continue;
     if (std::all_of(w.begin(), w.end(), digit)) {
       int v = std::stoi(w.substr(0, 6));
-      if (w.size() == 4) {
+      if (w.size() == 4 && year == 0 && v >= 1000 && v < 3000) {
         year = v;
-      } else if (v >= 1 && v <= 31) {
+      } else if (w.size() <= 2 && v >= 1 && v <= 31 && day == 0) {
         day = v;
       }
     } else if (w.size() >= 3) {
@@ -165,7 +173,8 @@ void read_inputs(const std::vector<std::string>& paths, const std::function<void
     const std::string name = p.string();
     FileKind k = kind_of(p);
     if (k == FileKind::kOther) {
-      ignored.push_back(name + ": not a .txt or .jsonl file");
+      ignored.push_back(
+          name + ": not a .txt, .jsonl, .html, .warc, .warc.gz or feed (.rss, .atom, .xml) file");
       continue;
     }
     if (k == FileKind::kJsonl) {
@@ -210,6 +219,35 @@ void read_inputs(const std::vector<std::string>& paths, const std::function<void
       }
       continue;
     }
+    if (k == FileKind::kWarc) {
+      std::string error = read_warc(name, [&](WarcRecord r) {
+        if (r.type != "response" && r.type != "resource") return;
+        std::string type = lower(r.content_type);
+        IngestItem item;
+        if (type.find("html") != std::string::npos) {
+          item.article = article_from_html(r.payload, name);
+        } else if (type.find("text/plain") != std::string::npos) {
+          item.article.text = std::move(r.payload);
+        } else {
+          ignored.push_back(name + ": record at byte " + std::to_string(r.offset) + " (" + r.uri +
+                            "): not text or HTML (" + r.content_type + ")");
+          return;
+        }
+        item.article.origin = name + "@" + std::to_string(r.offset);
+        item.article.id = r.uri.empty() ? item.article.origin : r.uri;
+        if (item.article.url.empty()) item.article.url = r.uri;
+        if (item.article.date.empty()) item.article.date = normalise_date(r.date);
+        take(std::move(item));
+      });
+      if (!error.empty()) {
+        IngestItem item;
+        item.article.origin = name;
+        item.error = error;
+        item.raw = error;
+        take(std::move(item));
+      }
+      continue;
+    }
     IngestItem item;
     item.article.origin = name;
     item.article.id = p.stem().string();
@@ -220,8 +258,30 @@ void read_inputs(const std::vector<std::string>& paths, const std::function<void
       take(std::move(item));
       continue;
     }
-    item.article.text = std::move(bytes);
-    item.article.date = normalise_date(p.stem().string());  // "2024-05-30-story.txt"
+    if (k == FileKind::kFeed) {
+      std::string error;
+      auto articles = articles_from_feed(bytes, name, &error);
+      for (Article& a : articles) {
+        IngestItem entry;
+        entry.article = std::move(a);
+        take(std::move(entry));
+      }
+      if (!error.empty()) {
+        item.error = error;
+        item.raw = bytes;
+        take(std::move(item));
+      }
+      continue;
+    }
+    if (k == FileKind::kHtml) {
+      std::string id = item.article.id;
+      item.article = article_from_html(bytes, name);
+      item.article.id = id;
+      if (item.article.date.empty()) item.article.date = normalise_date(id);
+    } else {
+      item.article.text = std::move(bytes);
+      item.article.date = normalise_date(p.stem().string());  // "2024-05-30-story.txt"
+    }
     take(std::move(item));
   }
 }

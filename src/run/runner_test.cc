@@ -102,6 +102,37 @@ TEST(Runner, AccountsForEveryDocumentAndReRunsIdempotently) {
   EXPECT_EQ(store->counts().events, counts.events);
 }
 
+TEST(Runner, ReadsHtmlWarcAndFeedsAndReportsCorruptArchives) {
+  Corpus c("dyad_runner_formats_test");
+  c.write("page.html",
+          "<html><head><meta property=\"og:site_name\" content=\"Steppe Wire\"></head><body>"
+          "<nav>Home</nav><article><p>Russia criticized Georgia on Monday.</p></article>"
+          "<div class=\"comments\">Leave a Reply</div></body></html>");
+  std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+      "<html><body><p>Kazakhstan hosted talks with Kyrgyzstan.</p></body></html>";
+  c.write("crawl.warc",
+          "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://ex.org/k"
+          "\r\nWARC-Date: 2024-06-01T00:00:00Z\r\nContent-Length: " +
+              std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n");
+  c.write("broken.warc.gz", "\x1f\x8b\x08\x00 not really gzip");
+  c.write("feed.rss",
+          "<rss><channel><title>Caucasus Daily</title><item><title>T</title>"
+          "<link>https://cd.example/1</link><description>Georgia criticized Russia.</description>"
+          "</item></channel></rss>");
+  std::string error;
+  auto store = Store::open(c.db(), &error);
+  ASSERT_TRUE(store) << error;
+  RunSummary s = run_articles({(c.dir / "in").string()}, engine().syntax, *engine().dict, *store,
+                              RunOptions{});
+  EXPECT_EQ(s.read, 4u);
+  EXPECT_EQ(s.coded, 3u);
+  EXPECT_EQ(s.failed, 1u);  // the corrupt archive, reported and accounted for
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_NE(s.errors[0].find("broken.warc.gz"), std::string::npos) << s.errors[0];
+  EXPECT_EQ(store->counts().documents, 4);
+}
+
 TEST(Runner, WireCopiesAreLinkedAcrossRuns) {
   Corpus c("dyad_runner_wire_test");
   c.write("a.txt",
