@@ -185,8 +185,10 @@ int RunCommands::run_report() {
   Store::Counts c = store->counts();
   auto events = store->events(window_);
   std::cout << fmt::format(
-      "{}: {} documents ({} coded, {} not coded, {} failed), {} event mentions, {} events\n", db_,
-      c.documents, c.coded, c.skipped, c.failed, c.events, events.size());
+      "{}: {} documents ({} coded, {} not coded, {} failed; {} wire copies), {} event "
+      "mentions, {} events\n",
+      db_, c.documents, c.coded, c.skipped, c.failed, store->near_duplicates(), c.events,
+      events.size());
   // Dyads by number of events, with their balance of cooperation and conflict.
   struct Dyad {
     int events = 0, cooperation = 0, conflict = 0;

@@ -46,7 +46,7 @@ MinHash minhash(std::string_view text) {
   MinHash sig;
   sig.fill(std::numeric_limits<std::uint32_t>::max());
   std::vector<std::uint64_t> w = words(text);
-  constexpr std::size_t kShingle = 4;
+  constexpr std::size_t kShingle = 2;
   std::size_t n = w.size() < kShingle ? w.size() : w.size() - kShingle + 1;
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t h = 0;
