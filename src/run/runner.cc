@@ -133,7 +133,10 @@ RunSummary run_articles(const std::vector<std::string>& inputs, const SyntaxPipe
   Channel<StoredDocument> done(std::numeric_limits<std::size_t>::max());
   std::mutex repaired_mutex;
   std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
+  // With one thread the reading thread does the work itself: one core.
+  const bool inline_work = threads == 1;
+  std::size_t inline_repaired = 0;
+  for (int t = 0; t < (inline_work ? 0 : threads); ++t) {
     workers.emplace_back([&] {
       std::size_t repaired = 0;
       while (auto w = work.pop()) {
@@ -214,7 +217,12 @@ RunSummary run_articles(const std::vector<std::string>& inputs, const SyntaxPipe
           ++p.documents;
           return;
         }
-        work.push({std::move(item), std::move(hash)});
+        if (inline_work) {
+          done.push(process({std::move(item), std::move(hash)}, syntax, coder, options,
+                            &inline_repaired));
+        } else {
+          work.push({std::move(item), std::move(hash)});
+        }
         drain(false);
       },
       summary.ignored);
@@ -222,6 +230,7 @@ RunSummary run_articles(const std::vector<std::string>& inputs, const SyntaxPipe
   std::size_t expected = summary.read - summary.already;
   while (summary.coded + summary.stored_skipped + summary.failed < expected) drain(true);
   for (auto& w : workers) w.join();
+  summary.repaired_utf8 += inline_repaired;
   flush();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report(true);
