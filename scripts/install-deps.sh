@@ -15,6 +15,8 @@ packages=(
   zlib1g-dev                         # gzip (WARC.gz) reading
   libcld2-dev                        # language identification of ingested articles
   libxml2-dev                        # RSS and Atom feeds
+  libpq-dev                          # the PostgreSQL event store (--db postgresql://...)
+  postgresql                         # a local server for the PostgreSQL store's test
 )
 missing=()
 for p in "${packages[@]}"; do

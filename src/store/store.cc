@@ -164,14 +164,39 @@ std::string content_hash(std::string_view text) {
   return buf;
 }
 
-std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
+namespace {
+
+// The SQLite store (the default): one file, WAL journal.
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close(db_); }
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+  static std::unique_ptr<Store> open(const std::string& path, std::string* error);
+  int schema_version() const override;
+  bool has_document(const std::string& hash) const override;
+  int add(const std::vector<StoredDocument>& documents, std::string* error) override;
+  Counts counts() const override;
+  long long near_duplicates() const override;
+  std::vector<std::pair<std::string, MinHash>> signatures() const override;
+
+ protected:
+  std::vector<EventRow> event_rows() const override;
+  std::vector<QuotationRow> quotation_rows(const std::string& words) const override;
+
+ private:
+  sqlite3* db_;
+};
+
+std::unique_ptr<Store> SqliteStore::open(const std::string& path, std::string* error) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
     if (error) *error = path + ": cannot open the database: " + sqlite3_errmsg(db);
     sqlite3_close(db);
     return nullptr;
   }
-  auto store = std::make_unique<Store>(Key{}, db);
+  auto store = std::make_unique<SqliteStore>(db);
   sqlite3_busy_timeout(db, 10000);
   std::string e;
   if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
@@ -200,20 +225,18 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
   return store;
 }
 
-Store::~Store() { sqlite3_close(db_); }
-
-int Store::schema_version() const {
+int SqliteStore::schema_version() const {
   Statement s(db_, "PRAGMA user_version;");
   return s.ok() && s.step() == SQLITE_ROW ? static_cast<int>(s.column_int(0)) : 0;
 }
 
-bool Store::has_document(const std::string& hash) const {
+bool SqliteStore::has_document(const std::string& hash) const {
   Statement s(db_, "SELECT 1 FROM documents WHERE content_hash = ?;");
   s.text(1, hash);
   return s.step() == SQLITE_ROW;
 }
 
-int Store::add(const std::vector<StoredDocument>& documents, std::string* error) {
+int SqliteStore::add(const std::vector<StoredDocument>& documents, std::string* error) {
   std::string e;
   if (!exec(db_, "BEGIN IMMEDIATE;", &e)) {
     if (error) *error = e;
@@ -308,7 +331,7 @@ int Store::add(const std::vector<StoredDocument>& documents, std::string* error)
   return fresh;
 }
 
-Store::Counts Store::counts() const {
+Store::Counts SqliteStore::counts() const {
   Counts c;
   Statement s(db_, "SELECT status, COUNT(*) FROM documents GROUP BY status;");
   while (s.step() == SQLITE_ROW) {
@@ -324,7 +347,7 @@ Store::Counts Store::counts() const {
   return c;
 }
 
-std::vector<StoredQuotation> Store::quotations(const std::string& words) const {
+std::vector<QuotationRow> SqliteStore::quotation_rows(const std::string& words) const {
   Statement s(
       db_,
       "SELECT q.text, q.speaker, q.speaker_text, q.verb, q.sentence_id, q.last_sentence_id, "
@@ -333,36 +356,29 @@ std::vector<StoredQuotation> Store::quotations(const std::string& words) const {
       "WHERE ?1 = '' OR instr(lower(q.text), lower(?1)) > 0 "
       "ORDER BY d.date, d.added, q.id;");
   s.text(1, words);
-  std::vector<StoredQuotation> out;
-  std::map<std::string, std::size_t> by_text;
+  std::vector<QuotationRow> out;
   while (s.step() == SQLITE_ROW) {
-    Quotation q;
-    q.text = s.column_text(0);
-    q.speaker = s.column_text(1);
-    q.speaker_text = s.column_text(2);
-    q.verb = s.column_text(3);
-    q.sentence_id = static_cast<int>(s.column_int(4));
-    q.last_sentence_id = static_cast<int>(s.column_int(5));
-    q.begin = static_cast<std::size_t>(s.column_int(6));
-    q.end = static_cast<std::size_t>(s.column_int(7));
-    std::string date;
-    for (char c : s.column_text(8)) {
-      if (c != '-') date.push_back(c);
-    }
-    EventReport r{date, s.column_text(9), s.column_text(10), s.column_text(11)};
-    auto [it, fresh] = by_text.emplace(q.text, out.size());
-    if (fresh) out.push_back({std::move(q), {}});
-    out[it->second].reports.push_back(std::move(r));
+    QuotationRow r;
+    r.quotation.text = s.column_text(0);
+    r.quotation.speaker = s.column_text(1);
+    r.quotation.speaker_text = s.column_text(2);
+    r.quotation.verb = s.column_text(3);
+    r.quotation.sentence_id = static_cast<int>(s.column_int(4));
+    r.quotation.last_sentence_id = static_cast<int>(s.column_int(5));
+    r.quotation.begin = static_cast<std::size_t>(s.column_int(6));
+    r.quotation.end = static_cast<std::size_t>(s.column_int(7));
+    r.report = {s.column_text(8), s.column_text(9), s.column_text(10), s.column_text(11)};
+    out.push_back(std::move(r));
   }
   return out;
 }
 
-long long Store::near_duplicates() const {
+long long SqliteStore::near_duplicates() const {
   Statement s(db_, "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL;");
   return s.step() == SQLITE_ROW ? s.column_int(0) : 0;
 }
 
-std::vector<std::pair<std::string, MinHash>> Store::signatures() const {
+std::vector<std::pair<std::string, MinHash>> SqliteStore::signatures() const {
   std::vector<std::pair<std::string, MinHash>> out;
   Statement s(db_, "SELECT content_hash, minhash FROM documents WHERE minhash IS NOT NULL;");
   while (s.step() == SQLITE_ROW) {
@@ -376,12 +392,48 @@ std::vector<std::pair<std::string, MinHash>> Store::signatures() const {
   return out;
 }
 
-std::vector<ExportEvent> Store::events(int window_days) const {
+std::vector<EventRow> SqliteStore::event_rows() const {
   Statement s(db_,
               "SELECT e.id, e.sentence_id, e.date, e.source, e.target, e.code, e.source_text, "
               "e.target_text, e.verb, e.pattern, e.negated, e.speaker, e.speaker_text, d.doc_id, "
               "d.url, d.source, d.added, d.id FROM events e JOIN documents d ON d.id = e.document "
               "ORDER BY e.date, d.added, e.id;");
+  std::vector<EventRow> out;
+  while (s.step() == SQLITE_ROW) {
+    EventRow r;
+    r.id = s.column_int(0);
+    r.event.sentence_id = static_cast<int>(s.column_int(1));
+    r.event.date = s.column_text(2);
+    r.event.source = s.column_text(3);
+    r.event.target = s.column_text(4);
+    r.event.code = s.column_text(5);
+    r.event.source_text = s.column_text(6);
+    r.event.target_text = s.column_text(7);
+    r.event.verb_text = s.column_text(8);
+    r.event.pattern = s.column_text(9);
+    r.event.negated = s.column_int(10) != 0;
+    r.event.speaker = s.column_text(11);
+    r.event.speaker_text = s.column_text(12);
+    r.event.doc_id = s.column_text(13);
+    r.url = s.column_text(14);
+    r.outlet = s.column_text(15);
+    r.added = s.column_text(16);
+    r.document = s.column_int(17);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& location, std::string* error) {
+  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+    return open_postgres_store(location, error);
+  }
+  return SqliteStore::open(location, error);
+}
+
+std::vector<ExportEvent> Store::events(int window_days) const {
   std::vector<ExportEvent> out;
   // (source, target, code) -> indices of merged events, for the window test
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> seen;
@@ -391,25 +443,10 @@ std::vector<ExportEvent> Store::events(int window_days) const {
     int first_day = 0;
   };
   std::vector<Tally> tallies;
-  while (s.step() == SQLITE_ROW) {
-    Event x;
-    x.sentence_id = static_cast<int>(s.column_int(1));
-    x.date = s.column_text(2);
-    x.source = s.column_text(3);
-    x.target = s.column_text(4);
-    x.code = s.column_text(5);
-    x.source_text = s.column_text(6);
-    x.target_text = s.column_text(7);
-    x.verb_text = s.column_text(8);
-    x.pattern = s.column_text(9);
-    x.negated = s.column_int(10) != 0;
-    x.speaker = s.column_text(11);
-    x.speaker_text = s.column_text(12);
-    x.doc_id = s.column_text(13);
-    std::string url = s.column_text(14), outlet = s.column_text(15), added = s.column_text(16);
-    long long document = s.column_int(17);
+  for (EventRow& row : event_rows()) {
+    Event& x = row.event;
     int day = day_number(x.date);
-    EventReport report{x.date, outlet, url, x.doc_id};
+    EventReport report{x.date, row.outlet, row.url, x.doc_id};
     auto key = std::make_tuple(x.source, x.target, x.code);
     std::size_t into = out.size();
     for (std::size_t i : seen[key]) {
@@ -417,11 +454,11 @@ std::vector<ExportEvent> Store::events(int window_days) const {
     }
     if (into == out.size()) {
       ExportEvent e;
-      e.id = s.column_int(0);
+      e.id = row.id;
       e.event = std::move(x);
-      e.url = url;
-      e.outlet = outlet;
-      e.added = added;
+      e.url = row.url;
+      e.outlet = row.outlet;
+      e.added = row.added;
       e.mentions = e.sources = e.articles = 0;
       out.push_back(std::move(e));
       tallies.push_back({{}, {}, day});
@@ -431,14 +468,30 @@ std::vector<ExportEvent> Store::events(int window_days) const {
     Tally& t = tallies[into];
     ++e.mentions;
     e.reports.push_back(std::move(report));
-    if (std::find(t.outlets.begin(), t.outlets.end(), outlet) == t.outlets.end()) {
-      t.outlets.push_back(outlet);
+    if (std::find(t.outlets.begin(), t.outlets.end(), row.outlet) == t.outlets.end()) {
+      t.outlets.push_back(row.outlet);
       ++e.sources;
     }
-    if (std::find(t.documents.begin(), t.documents.end(), document) == t.documents.end()) {
-      t.documents.push_back(document);
+    if (std::find(t.documents.begin(), t.documents.end(), row.document) == t.documents.end()) {
+      t.documents.push_back(row.document);
       ++e.articles;
     }
+  }
+  return out;
+}
+
+std::vector<StoredQuotation> Store::quotations(const std::string& words) const {
+  std::vector<StoredQuotation> out;
+  std::map<std::string, std::size_t> by_text;
+  for (QuotationRow& r : quotation_rows(words)) {
+    std::string date;
+    for (char c : r.report.date) {
+      if (c != '-') date.push_back(c);
+    }
+    r.report.date = date;
+    auto [it, fresh] = by_text.emplace(r.quotation.text, out.size());
+    if (fresh) out.push_back({std::move(r.quotation), {}});
+    out[it->second].reports.push_back(std::move(r.report));
   }
   return out;
 }

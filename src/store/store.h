@@ -15,8 +15,6 @@
 #include "ingest/article.h"
 #include "ingest/near_duplicates.h"
 
-struct sqlite3;
-
 namespace dyad {
 
 // Content hash of a text (128 bits as 32 hex digits; two FNV-1a variants).
@@ -43,42 +41,50 @@ struct StoredQuotation {
   std::vector<EventReport> reports;
 };
 
+// One event mention as stored, before merging across articles.
+struct EventRow {
+  long long id = 0;
+  long long document = 0;
+  Event event;
+  std::string url, outlet, added;
+};
+
+// One quotation as stored, with the article that carried it.
+struct QuotationRow {
+  Quotation quotation;
+  EventReport report;
+};
+
+// The event store. SQLite by default (a file path); PostgreSQL for teams
+// sharing one database (a postgresql:// or postgres:// URL).
 class Store {
  public:
-  // Opens (creating and migrating as needed) the database at `path`.
+  // Opens (creating and migrating as needed) the database at `location`.
   // Returns nullptr with `error` set when it cannot.
-  static std::unique_ptr<Store> open(const std::string& path, std::string* error);
-  struct Key {  // only open() makes a Store
-   private:
-    Key() = default;
-    friend class Store;
-  };
-  Store(Key, sqlite3* db) : db_(db) {}
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
+  static std::unique_ptr<Store> open(const std::string& location, std::string* error);
+  virtual ~Store() = default;
 
   static constexpr int kSchemaVersion = 3;
-  int schema_version() const;
+  virtual int schema_version() const = 0;
 
   // True when a document with this content hash is already stored.
-  bool has_document(const std::string& hash) const;
+  virtual bool has_document(const std::string& hash) const = 0;
 
   // Stores documents and their events in one transaction; documents whose
   // hash is already stored are left alone. Returns how many were new, or -1
   // (with `error`) when the transaction failed and was rolled back.
-  int add(const std::vector<StoredDocument>& documents, std::string* error);
+  virtual int add(const std::vector<StoredDocument>& documents, std::string* error) = 0;
 
   // Counts for reports.
   struct Counts {
     long long documents = 0, coded = 0, skipped = 0, failed = 0, events = 0;
   };
-  Counts counts() const;
-  long long near_duplicates() const;  // documents linked to an earlier wire copy
+  virtual Counts counts() const = 0;
+  virtual long long near_duplicates() const = 0;  // documents linked to an earlier wire copy
 
   // Content hashes and MinHash signatures of the stored documents, to find
   // wire copies of them in later runs.
-  std::vector<std::pair<std::string, MinHash>> signatures() const;
+  virtual std::vector<std::pair<std::string, MinHash>> signatures() const = 0;
 
   // Every event with its first report (earliest document date, then
   // insertion order), merged across documents: the same source, target and
@@ -89,8 +95,15 @@ class Store {
   // across articles by their text.
   std::vector<StoredQuotation> quotations(const std::string& words = "") const;
 
- private:
-  sqlite3* db_;
+ protected:
+  // Event mentions ordered by date, insertion time and id.
+  virtual std::vector<EventRow> event_rows() const = 0;
+  // Quotations containing `words` (any case), ordered by article date.
+  virtual std::vector<QuotationRow> quotation_rows(const std::string& words) const = 0;
 };
+
+// The PostgreSQL store (store/postgres.cc); nullptr with `error` when the
+// server cannot be reached or the schema cannot be brought up to date.
+std::unique_ptr<Store> open_postgres_store(const std::string& url, std::string* error);
 
 }  // namespace dyad
