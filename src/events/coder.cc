@@ -25,6 +25,16 @@ bool is_past_participle(const Token& t) {
   return t.xpos == "VBN" || (t.feature("VerbForm") == "Part" && t.feature("Tense") == "Past");
 }
 
+// The singular of an upper-case English plural noun, by its ending
+// (ALLIES -> ALLY, TALKS -> TALK, CRISES stays); the word itself otherwise.
+std::string singular(const std::string& w) {
+  auto ends = [&](std::string_view e) { return w.size() > e.size() + 1 && w.ends_with(e); };
+  if (ends("IES")) return w.substr(0, w.size() - 3) + "Y";
+  if (ends("SSES") || ends("XES") || ends("CHES") || ends("SHES")) return w.substr(0, w.size() - 2);
+  if (ends("S") && !ends("SS") && !ends("US") && !ends("IS")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
 bool is_personal_pronoun(std::string_view upper) {
   static constexpr std::string_view kPronouns[] = {"IT",  "ITS",  "HE",    "HIS",  "SHE",
                                                    "HER", "THEY", "THEIR", "THEM", "HIM"};
@@ -110,6 +120,11 @@ class SentenceCoder {
     for (int i = 1; i <= n_; ++i) {
       form_[static_cast<std::size_t>(i)] = to_upper_ascii(s.token(i).form);
       lemma_[static_cast<std::size_t>(i)] = to_upper_ascii(s.token(i).lemma);
+      // Parses without lemmas (dyad's own parser): a plural noun's singular
+      // stands in, so "allies" matches a pattern written with "ally".
+      if (lemma_[static_cast<std::size_t>(i)] == "_" && s.token(i).upos == "NOUN") {
+        lemma_[static_cast<std::size_t>(i)] = singular(form_[static_cast<std::size_t>(i)]);
+      }
     }
     find_mentions();
   }

@@ -365,3 +365,24 @@ TEST(Coder, QuotationsWithTheirSpeakers) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Parses without lemmas (dyad's own parser): a plural noun matches a
+// pattern word written in the singular.
+TEST(Coder, PluralNounsMatchSingularPatternWordsWithoutLemmas) {
+  Fixture f;
+  std::istringstream v("--- DESCRIBE [010] ---\nDESCRIBE\n- * + (AS ALLY) [051]\n");
+  f.dict.verbs.load(v, "describe", f.dict.errors);
+  auto coded = [&](const std::string& lemma) {
+    return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "described/describe/VERB/0/root",
+                          "Kazakhstan/Kazakhstan/PROPN/2/obj", "as/as/ADP/5/case",
+                          "allies/" + lemma + "/NOUN/2/obl"}));
+  };
+  EXPECT_EQ(coded("_"), std::vector<std::string>{"RUS>KAZ:051"});
+  EXPECT_EQ(coded("ally"), std::vector<std::string>{"RUS>KAZ:051"});
+}
+
+}  // namespace
+}  // namespace dyad
