@@ -1356,7 +1356,9 @@ std::vector<Event> SentenceCoder::run() {
   // "He" in the next sentence most likely means the person who was the
   // subject here; else the last person named.
   std::string person_code, person_text;
-  bool subject_found = false;
+  // Salience: subject (2) over object (1) over the rest (0); the last
+  // person named wins among equals.
+  int best_rank = -1;
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     if (mm.agent) continue;
@@ -1364,20 +1366,30 @@ std::vector<Event> SentenceCoder::run() {
     if (!entry.person) continue;
     std::string code = entry.code_on(story_.date_value);
     if (code.empty()) continue;
-    bool subject = false;
+    int rank = 0;
     for (int t = mm.first; t <= mm.last; ++t) {
       int h = tok(t).head;
       if (h >= mm.first && h <= mm.last) continue;  // inside the name
       Relation r = tok(t).relation;
-      if (r == Relation::kAppos || r == Relation::kFlat || r == Relation::kCompound) {
-        if (h > 0) r = tok(h).relation;
+      // A name in apposition, a conjunct or a title's name ("President
+      // X") takes the role of the phrase it belongs to.
+      for (int hop = 0; hop < 2 && h > 0 &&
+                        (r == Relation::kAppos || r == Relation::kFlat ||
+                         r == Relation::kCompound || r == Relation::kConj);
+           ++hop) {
+        r = tok(h).relation;
+        h = tok(h).head;
       }
-      subject = r == Relation::kNsubj || r == Relation::kNsubjPass;
+      if (r == Relation::kNsubj || r == Relation::kNsubjPass) {
+        rank = 2;
+      } else if (r == Relation::kObj || r == Relation::kIobj) {
+        rank = std::max(rank, 1);
+      }
     }
-    if (person_code.empty() || (subject && !subject_found)) {
+    if (rank > best_rank) {
+      best_rank = rank;
       person_code = code;
       person_text = s_.span_text(mm.first, mm.last);
-      subject_found = subject;
     }
   }
   if (!person_code.empty()) {

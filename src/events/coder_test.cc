@@ -386,3 +386,35 @@ TEST(Coder, PluralNounsMatchSingularPatternWordsWithoutLemmas) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "He" prefers the previous sentence's subject to the last person named.
+TEST(Coder, HePrefersThePreviousSubject) {
+  Fixture f;
+  ActorEntry tokayev;
+  tokayev.default_code = "KAZGOV";
+  tokayev.person = true;
+  f.dict.actors.add_phrase({"TOKAYEV"}, f.dict.actors.add_entry(tokayev));
+  ActorEntry putin;
+  putin.default_code = "RUSGOV";
+  putin.person = true;
+  f.dict.actors.add_phrase({"PUTIN"}, f.dict.actors.add_entry(putin));
+  Coder coder(f.dict);
+  StoryContext story;
+  story.date = "20240101";
+  coder.code(parse({"Tokayev/Tokayev/PROPN/2/nsubj", "praised/praise/VERB/0/root",
+                    "Putin/Putin/PROPN/2/obj"}),
+             1, story);
+  auto events = coder
+                    .code(parse({"He/he/PRON/2/nsubj", "criticized/criticize/VERB/0/root",
+                                 "Georgia/Georgia/PROPN/2/obj"}),
+                          2, story)
+                    .events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "KAZGOV");
+}
+
+}  // namespace
+}  // namespace dyad
