@@ -21,20 +21,7 @@ std::vector<std::string> dictionary_paths(const std::vector<std::string>& given)
 namespace {
 
 DictionarySource read_all(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  DictionarySource source;
-  for (const std::string& p : dictionary_paths(paths)) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      for (const std::string& f : dyad_dictionary_files(p)) read_dyad_dictionary(f, source);
-    } else {
-      read_dyad_dictionary(p, source);
-    }
-  }
-  for (CountryBlock& c : source.countries) {
-    c.generated = c.origin.find("iso-3166") != std::string::npos;
-  }
-  return source;
+  return read_dyad_dictionaries(dictionary_paths(paths));
 }
 
 int run_check(const std::vector<std::string>& paths) {

@@ -157,11 +157,7 @@ TEST(DictionaryCheck, WikidataDumpBecomesPersonBlocks) {
 // dyad's own dictionaries, as shipped, pass the checker and meet the
 // coverage the project promises.
 TEST(DictionaryCheck, ShippedDictionariesPass) {
-  DictionarySource s;
-  for (const std::string& dir : default_dictionary_dirs()) {
-    for (const std::string& f : dyad_dictionary_files(dir)) read_dyad_dictionary(f, s);
-  }
-  for (CountryBlock& c : s.countries) c.generated = c.origin.find("iso-3166") != std::string::npos;
+  DictionarySource s = read_dyad_dictionaries(default_dictionary_dirs());
   auto problems = check_dictionaries(s);
   for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
     ADD_FAILURE() << problems[i].to_string();

@@ -977,8 +977,7 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
   out.discards.load(discards, "dyad discards (compiled)", out.errors);
 }
 
-std::unique_ptr<Dictionaries> load_dyad_dictionaries(const std::vector<std::string>& paths,
-                                                     DictionarySource* source_out) {
+DictionarySource read_dyad_dictionaries(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   DictionarySource source;
   for (const std::string& p : paths) {
@@ -992,6 +991,12 @@ std::unique_ptr<Dictionaries> load_dyad_dictionaries(const std::vector<std::stri
   for (CountryBlock& c : source.countries) {
     c.generated = c.origin.find("iso-3166") != std::string::npos;
   }
+  return source;
+}
+
+std::unique_ptr<Dictionaries> load_dyad_dictionaries(const std::vector<std::string>& paths,
+                                                     DictionarySource* source_out) {
+  DictionarySource source = read_dyad_dictionaries(paths);
   auto d = std::make_unique<Dictionaries>();
   d->errors = source.errors;
   compile_dictionaries(source, *d);

@@ -166,6 +166,10 @@ const std::map<std::string, std::string, std::less<>>& office_sectors();
 void read_dyad_dictionary(const std::string& path, DictionarySource& out);
 void read_dyad_dictionary(std::istream& in, const std::string& name, DictionarySource& out);
 
+// Reads every *.dyad file of the given files and folders (folders in name
+// order), marking the country blocks generated from iso-codes.
+DictionarySource read_dyad_dictionaries(const std::vector<std::string>& paths);
+
 // The *.dyad files of a folder, sorted by name.
 std::vector<std::string> dyad_dictionary_files(const std::string& dir);
 

@@ -87,16 +87,6 @@ const xmlNode* child(const xmlNode* n, std::initializer_list<const char*> names)
   return nullptr;
 }
 
-std::string host_of(const std::string& url) {
-  std::size_t start = url.find("://");
-  if (start == std::string::npos) return "";
-  start += 3;
-  std::size_t end = url.find('/', start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 Article item_article(const xmlNode* item, const std::string& outlet, const std::string& origin,
                      int index) {
   Article a;
@@ -114,7 +104,7 @@ Article item_article(const xmlNode* item, const std::string& outlet, const std::
   if (const xmlNode* c = child(item, {"encoded", "content", "description", "summary"})) {
     a.text = html_text(content_of(c));
   }
-  a.source = outlet.empty() ? host_of(a.url) : outlet;
+  a.source = outlet.empty() ? url_host(a.url) : outlet;
   return a;
 }
 

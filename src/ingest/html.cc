@@ -189,16 +189,6 @@ bool boilerplate_line(const std::string& p) {
                      [&](const char* k) { return l.find(k) != std::string::npos; });
 }
 
-std::string host_of(const std::string& url) {
-  std::size_t start = url.find("://");
-  if (start == std::string::npos) return "";
-  start += 3;
-  std::size_t end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 // Title, date, outlet and URL from meta tags, <title>, <time>, <h1>.
 void read_metadata(const xmlNode* root, Article& a) {
   std::string og_title, title_tag, h1, date, site, canonical, og_url, time_tag;
@@ -234,7 +224,7 @@ void read_metadata(const xmlNode* root, Article& a) {
   a.title = !og_title.empty() ? og_title : !h1.empty() ? h1 : title_tag;
   a.date = normalise_date(!date.empty() ? date : time_tag);
   a.url = !canonical.empty() ? canonical : og_url;
-  a.source = !site.empty() ? site : host_of(a.url);
+  a.source = !site.empty() ? site : url_host(a.url);
 }
 
 }  // namespace

@@ -110,6 +110,16 @@ std::string normalise_date(std::string_view t) {
   return buf;
 }
 
+std::string url_host(std::string_view url) {
+  std::size_t start = url.find("://");
+  if (start == std::string_view::npos) return "";
+  start += 3;
+  std::size_t end = url.find_first_of("/?#", start);
+  std::string host(url.substr(start, end == std::string_view::npos ? url.npos : end - start));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
 std::size_t repair_utf8(std::string& text) {
   std::size_t bad = 0;
   std::string out;

@@ -36,6 +36,10 @@ std::size_t count_inputs(const std::vector<std::string>& paths);
 // "2024-05-30"; "" when not recognised.
 std::string normalise_date(std::string_view text);
 
+// The host of a URL without "www." ("https://www.focus.ua/x" -> "focus.ua"),
+// the outlet when a page or feed names none; "" when there is none.
+std::string url_host(std::string_view url);
+
 // Replaces invalid UTF-8 sequences by U+FFFD; returns how many were replaced.
 std::size_t repair_utf8(std::string& text);
 

@@ -78,15 +78,6 @@ CREATE INDEX quotations_by_document ON quotations(document);
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-std::string now_stamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
-  return buf;
-}
-
 std::string hex(const MinHash& m) {
   std::string out = "\\x";
   const auto* bytes = reinterpret_cast<const unsigned char*>(m.data());
@@ -147,7 +138,7 @@ class PostgresStore : public Store {
       return -1;
     };
     if (!exec("BEGIN")) return fail("starting a transaction");
-    const std::string added = now_stamp();
+    const std::string added = utc_timestamp();
     int fresh = 0;
     for (const StoredDocument& d : documents) {
       std::vector<std::string> p = {d.article.id,

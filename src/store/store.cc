@@ -123,15 +123,6 @@ bool exec(sqlite3* db, const char* sql, std::string* error) {
   return false;
 }
 
-std::string now_stamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
-  return buf;
-}
-
 // "2024-05-30" or "20240530" -> days since 1970 (0 when unknown).
 int day_number(const std::string& date) {
   std::string digits;
@@ -150,6 +141,15 @@ int day_number(const std::string& date) {
 }
 
 }  // namespace
+
+std::string utc_timestamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return buf;
+}
 
 std::string content_hash(std::string_view text) {
   std::uint64_t a = 14695981039346656037ull, b = 0x9ae16a3b2f90404full;
@@ -258,7 +258,7 @@ int SqliteStore::add(const std::vector<StoredDocument>& documents, std::string* 
     exec(db_, "ROLLBACK;", nullptr);
     return -1;
   }
-  const std::string added = now_stamp();
+  const std::string added = utc_timestamp();
   int fresh = 0;
   auto fail = [&](const char* what) {
     if (error) *error = std::string(what) + ": " + sqlite3_errmsg(db_);

@@ -20,6 +20,9 @@ namespace dyad {
 // Content hash of a text (128 bits as 32 hex digits; two FNV-1a variants).
 std::string content_hash(std::string_view text);
 
+// The current UTC time as YYYYMMDDHHMMSS: when a document was stored.
+std::string utc_timestamp();
+
 // What happened to one document.
 struct StoredDocument {
   Article article;
