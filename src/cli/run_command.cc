@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -44,6 +45,16 @@ void show_progress(const RunProgress& p) {
                    bar, p.documents, p.total, docs, static_cast<double>(p.sentences) / secs,
                    p.events, eta)
             << std::flush;
+}
+
+// A store that must already exist: reading commands do not create one.
+std::unique_ptr<Store> open_existing(const std::string& location, std::string* error) {
+  bool url = location.find("://") != std::string::npos;
+  if (!url && !std::filesystem::exists(location)) {
+    *error = location + ": expected an existing dyad database (made by dyad run)";
+    return nullptr;
+  }
+  return Store::open(location, error);
 }
 
 }  // namespace
@@ -144,7 +155,7 @@ int RunCommands::run_ingest() {
 
 int RunCommands::run_export() {
   std::string error;
-  auto store = Store::open(db_, &error);
+  auto store = open_existing(db_, &error);
   if (!store) {
     std::cerr << "dyad export: " << error << '\n';
     return 1;
@@ -177,7 +188,7 @@ int RunCommands::run_export() {
 
 int RunCommands::run_report() {
   std::string error;
-  auto store = Store::open(db_, &error);
+  auto store = open_existing(db_, &error);
   if (!store) {
     std::cerr << "dyad report: " << error << '\n';
     return 1;
@@ -292,7 +303,7 @@ void print_spread(const std::vector<EventReport>& reports) {
 
 int RunCommands::run_first() {
   std::string error;
-  auto store = Store::open(db_, &error);
+  auto store = open_existing(db_, &error);
   if (!store) {
     std::cerr << "dyad report first: " << error << '\n';
     return 1;

@@ -233,3 +233,24 @@ TEST(Runner, KilledRunResumesWithNothingLostOrDoubled) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Reading commands do not create a database that is not there.
+TEST(Runner, ReportOnAMissingDatabaseIsAClearError) {
+  fs::path db = fs::temp_directory_path() / "dyad_no_such.db";
+  fs::remove(db);
+  fs::path out = fs::temp_directory_path() / "dyad_no_such.txt";
+  std::string cmd =
+      std::string(DYAD_CLI_PATH) + " report --db " + db.string() + " > " + out.string() + " 2>&1";
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+  EXPECT_FALSE(fs::exists(db));
+  std::ifstream in(out);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("expected an existing dyad database"), std::string::npos) << text;
+  fs::remove(out);
+}
+
+}  // namespace
+}  // namespace dyad
