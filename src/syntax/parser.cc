@@ -12,8 +12,6 @@ namespace {
 constexpr std::string_view kMagic = "DYADPRS1";
 constexpr std::size_t kShift = 0;
 constexpr std::size_t kReduce = 1;
-std::size_t left_arc(std::size_t label) { return 2 + 2 * label; }
-std::size_t right_arc(std::size_t label) { return 3 + 2 * label; }
 
 std::string lower(std::string_view w) {
   std::string out(w);
@@ -39,6 +37,35 @@ bool projective(const Sentence& s) {
   return true;
 }
 
+// Makes a tree projective by lifting each crossing arc's dependent to its
+// head's head (labels kept) until no arc crosses; the parser then learns
+// from every training sentence. False if the heads do not form a tree.
+bool projectivize(Sentence& s) {
+  const int n = static_cast<int>(s.size());
+  for (int d = 1; d <= n; ++d) {
+    int h = s.token(d).head, steps = 0;
+    while (h > 0 && ++steps <= n) h = s.token(h).head;
+    if (h != 0) return false;  // a cycle or a bad head
+  }
+  for (int round = 0; round < n * n; ++round) {
+    int lifted = 0;
+    for (int d = 1; d <= n && lifted == 0; ++d) {
+      int h = s.token(d).head;
+      if (h == 0) continue;
+      int lo = std::min(h, d), hi = std::max(h, d);
+      for (int k = lo + 1; k < hi && lifted == 0; ++k) {
+        int a = k;
+        while (a != 0 && a != h) a = s.token(a).head;
+        if (a != h) lifted = d;
+      }
+    }
+    if (lifted == 0) return true;
+    Token& t = s.tokens[static_cast<std::size_t>(lifted - 1)];
+    t.head = s.token(t.head).head;
+  }
+  return projective(s);
+}
+
 }  // namespace
 
 // A parser configuration: the stack, the next buffer word and the arcs so far.
@@ -47,9 +74,11 @@ struct Parser::State {
   std::vector<int> stack{0};
   int next = 1;  // first buffer word; n + 1 when the buffer is empty
   std::vector<int> head, label, leftmost, rightmost, children;
+  std::vector<int> leftmost2, rightmost2;          // second-outermost children
+  std::vector<std::uint64_t> left_set, right_set;  // labels of left / right children
   bool has_root = false;
   // Per-word feature ids (lower-cased form, tag), index 0 = the root.
-  std::vector<std::uint64_t> word, tag;
+  std::vector<std::uint64_t> word, tag, fine;
 
   explicit State(const Sentence& s)
       : n(static_cast<int>(s.size())),
@@ -58,13 +87,20 @@ struct Parser::State {
         leftmost(static_cast<std::size_t>(n) + 1, 0),
         rightmost(static_cast<std::size_t>(n) + 1, 0),
         children(static_cast<std::size_t>(n) + 1, 0),
+        leftmost2(static_cast<std::size_t>(n) + 1, 0),
+        rightmost2(static_cast<std::size_t>(n) + 1, 0),
+        left_set(static_cast<std::size_t>(n) + 1, 0),
+        right_set(static_cast<std::size_t>(n) + 1, 0),
         word(static_cast<std::size_t>(n) + 3, feature_key(90, "<none>")),
-        tag(static_cast<std::size_t>(n) + 3, feature_key(91, "<none>")) {
+        tag(static_cast<std::size_t>(n) + 3, feature_key(91, "<none>")),
+        fine(static_cast<std::size_t>(n) + 3, feature_key(92, "<none>")) {
     word[0] = feature_key(90, "<root>");
     tag[0] = feature_key(91, "<root>");
+    fine[0] = feature_key(92, "<root>");
     for (int i = 1; i <= n; ++i) {
       word[static_cast<std::size_t>(i)] = feature_key(90, lower(s.token(i).form));
       tag[static_cast<std::size_t>(i)] = feature_key(91, s.token(i).upos);
+      fine[static_cast<std::size_t>(i)] = feature_key(92, s.token(i).xpos);
     }
   }
   int s0() const { return stack.back(); }
@@ -86,8 +122,20 @@ struct Parser::State {
     if (h == 0) has_root = true;
     auto hs = static_cast<std::size_t>(h);
     ++children[hs];
-    if (leftmost[hs] == 0 || d < leftmost[hs]) leftmost[hs] = d;
-    if (rightmost[hs] == 0 || d > rightmost[hs]) rightmost[hs] = d;
+    if (leftmost[hs] == 0 || d < leftmost[hs]) {
+      leftmost2[hs] = leftmost[hs];
+      leftmost[hs] = d;
+    } else if (leftmost2[hs] == 0 || d < leftmost2[hs]) {
+      leftmost2[hs] = d;
+    }
+    if (rightmost[hs] == 0 || d > rightmost[hs]) {
+      rightmost2[hs] = rightmost[hs];
+      rightmost[hs] = d;
+    } else if (rightmost2[hs] == 0 || d > rightmost2[hs]) {
+      rightmost2[hs] = d;
+    }
+    const std::uint64_t bit = std::uint64_t{1} << (static_cast<unsigned>(l) % 64);
+    (d < h ? left_set[hs] : right_set[hs]) |= bit;
   }
 
   void apply(std::size_t action) {
@@ -112,6 +160,9 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   };
   auto P = [&](int i) {
     return i < 0 ? feature_key(91, "<none>") : st.tag[static_cast<std::size_t>(i)];
+  };
+  auto X = [&](int i) {
+    return i < 0 ? feature_key(92, "<none>") : st.fine[static_cast<std::size_t>(i)];
   };
   auto L = [&](int i) -> std::uint64_t {
     return i <= 0 ? 0xFFFF : static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(i)] + 1);
@@ -178,9 +229,58 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.push_back(feature_key(41, W(s0), W(b0), P(b0)));
   out.push_back(feature_key(42, W(s0), P(s0), W(b0)));
   out.push_back(feature_key(43, L(s0l), L(s0r), P(s0)));
+  // Penn tags tell participles, tenses and wh-words apart.
+  out.push_back(feature_key(44, X(s0), X(b0)));
+  out.push_back(feature_key(45, X(s0), X(b0), X(b1)));
+  out.push_back(feature_key(46, X(s1), X(s0), X(b0)));
+  out.push_back(feature_key(47, W(s0), X(b0)));
+  out.push_back(feature_key(48, X(s0), W(b0)));
+  out.push_back(feature_key(49, X(s0h), X(s0), X(b0)));
+  // Richer non-local context (after Zhang and Nivre 2011): second-outermost
+  // children, the label sets of each side, distance with words.
+  auto at = [&](const std::vector<int>& v, int i) {
+    return i >= 0 ? v[static_cast<std::size_t>(i)] : 0;
+  };
+  auto set_of = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t {
+    return i >= 0 ? v[static_cast<std::size_t>(i)] : 0;
+  };
+  const int s0l2 = at(st.leftmost2, s0);
+  const int s0r2 = at(st.rightmost2, s0);
+  const int b0l2 = b0 > 0 ? at(st.leftmost2, b0) : 0;
+  out.push_back(feature_key(50, P(s0), L(s0l), L(s0l2)));
+  out.push_back(feature_key(51, P(s0), L(s0r), L(s0r2)));
+  out.push_back(feature_key(52, P(b0), L(b0l), L(b0l2)));
+  out.push_back(feature_key(53, P(s0), P(s0r), P(s0r2)));
+  out.push_back(feature_key(54, W(s0), set_of(st.left_set, s0)));
+  out.push_back(feature_key(55, W(s0), set_of(st.right_set, s0)));
+  out.push_back(feature_key(56, P(s0), set_of(st.right_set, s0), P(b0)));
+  out.push_back(feature_key(57, W(b0), set_of(st.left_set, b0)));
+  out.push_back(feature_key(58, dist, W(s0), W(b0)));
+  out.push_back(feature_key(59, L(s0h), W(s0h), P(s0)));
 }
 
-Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata) {
+namespace {
+
+// What each transition costs against the gold tree: the number of gold
+// arcs it makes unreachable (a dynamic oracle for arc-eager, Goldberg and
+// Nivre 2012), plus one for a wrong label on a right head.
+struct ActionCosts {
+  int shift = 0, reduce = 0, left = 0, right = 0;
+  int left_label = -1, right_label = -1;  // gold label when the head is right
+  int of(std::size_t action) const {
+    if (action == kShift) return shift;
+    if (action == kReduce) return reduce;
+    const bool is_left = (action - 2) % 2 == 0;
+    const int label = static_cast<int>((action - 2) / 2);
+    if (is_left) return left + (left_label >= 0 && label != left_label ? 1 : 0);
+    return right + (right_label >= 0 && label != right_label ? 1 : 0);
+  }
+};
+
+}  // namespace
+
+Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
+                     std::uint32_t min_updates) {
   Parser p;
   p.metadata_ = std::move(metadata);
   std::map<std::string, int> label_ids;
@@ -193,10 +293,54 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
   }
   const std::size_t classes = 2 + 2 * p.labels_.size();
   p.model_ = Perceptron(classes);
-  std::vector<const Sentence*> usable;
+  std::vector<Sentence> lifted;
   for (const Sentence& s : sentences) {
-    if (s.size() > 0 && projective(s)) usable.push_back(&s);
+    if (s.size() == 0) continue;
+    if (projective(s)) {
+      lifted.push_back(s);
+    } else {
+      Sentence copy = s;
+      if (projectivize(copy)) lifted.push_back(std::move(copy));
+    }
   }
+  std::vector<const Sentence*> usable;
+  for (const Sentence& s : lifted) usable.push_back(&s);
+  // The dynamic oracle's costs for the configuration `st`.
+  auto action_costs = [](const State& st, const std::vector<int>& gold_head,
+                         const std::vector<int>& gold_label) {
+    ActionCosts c;
+    const int s0 = st.s0();
+    const int b0 = st.next;
+    auto gh = [&](int i) { return i <= 0 ? -1 : gold_head[static_cast<std::size_t>(i)]; };
+    auto has_head = [&](int i) { return i > 0 && st.head[static_cast<std::size_t>(i)] >= 0; };
+    int s0_deps_after_b0 = 0;
+    bool s0_head_after_b0 = false;
+    for (int k = b0 + 1; k <= st.n; ++k) {
+      if (gh(k) == s0) ++s0_deps_after_b0;
+      if (gh(s0) == k) s0_head_after_b0 = true;
+    }
+    const bool b0_head_is_s0 = gh(b0) == s0;
+    bool b0_head_below_s0 = false;
+    int b0_deps_in_stack = 0;  // headless stack words whose gold head is b0
+    for (int k : st.stack) {
+      if (gh(b0) == k && k != s0) b0_head_below_s0 = true;
+      if (k > 0 && !has_head(k) && gh(k) == b0) ++b0_deps_in_stack;
+    }
+    const int s0_deps_in_buffer = s0_deps_after_b0 + (b0_head_is_s0 ? 1 : 0);
+    // LEFT (b0 -> s0, pop s0): s0 loses a head later in the buffer and its
+    // dependents in the buffer.
+    c.left = (s0_head_after_b0 ? 1 : 0) + s0_deps_in_buffer;
+    if (gh(s0) == b0) c.left_label = gold_label[static_cast<std::size_t>(s0)];
+    // RIGHT (s0 -> b0, push b0): b0 loses a head anywhere else, and the
+    // stack's headless words lose b0 as theirs.
+    c.right = (b0_head_below_s0 || gh(b0) > b0 ? 1 : 0) + b0_deps_in_stack;
+    if (b0_head_is_s0) c.right_label = gold_label[static_cast<std::size_t>(b0)];
+    // REDUCE (pop s0): its dependents still in the buffer are lost.
+    c.reduce = s0_deps_in_buffer;
+    // SHIFT (push b0): its head or headless dependents in the stack are lost.
+    c.shift = (b0_head_is_s0 || b0_head_below_s0 ? 1 : 0) + b0_deps_in_stack;
+    return c;
+  };
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(classes);
   for (int epoch = 0; epoch < epochs; ++epoch) {
@@ -212,47 +356,47 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
     for (std::size_t idx : order) {
       const Sentence& s = *usable[idx];
       State st(s);
-      auto gold_head = [&](int i) { return s.token(i).head; };
-      auto gold_label = [&](int i) {
-        return static_cast<std::size_t>(label_ids[s.token(i).deprel]);
-      };
-      while (!st.buffer_empty() || st.stack.size() > 1) {
-        if (st.buffer_empty()) {  // only reductions remain
-          st.stack.pop_back();
-          continue;
-        }
-        // Static oracle.
-        const int s0 = st.s0();
-        const int b0 = st.next;
-        std::size_t gold;
-        if (s0 != 0 && gold_head(s0) == b0) {
-          gold = left_arc(gold_label(s0));
-        } else if (gold_head(b0) == s0) {
-          gold = right_arc(gold_label(b0));
-        } else {
-          bool done = s0 != 0 && st.head[static_cast<std::size_t>(s0)] >= 0;
-          for (int w = b0; done && w <= st.n; ++w) done = gold_head(w) != s0;
-          gold = done ? kReduce : kShift;
-        }
-        if (!st.legal(gold)) gold = st.legal(kShift) ? kShift : kReduce;
+      std::vector<int> gold_head(static_cast<std::size_t>(st.n) + 1, -1);
+      std::vector<int> gold_label(static_cast<std::size_t>(st.n) + 1, -1);
+      for (int i = 1; i <= st.n; ++i) {
+        gold_head[static_cast<std::size_t>(i)] = s.token(i).head;
+        gold_label[static_cast<std::size_t>(i)] = label_ids[s.token(i).deprel];
+      }
+      while (!st.buffer_empty()) {
         p.features(st, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         p.model_.score(feats, scores);
-        std::size_t guess = gold;
-        float best = -1e30f;
+        const ActionCosts cost = action_costs(st, gold_head, gold_label);
+        int least = 1 << 30;
         for (std::size_t a = 0; a < classes; ++a) {
-          if (st.legal(a) && scores[a] > best) {
-            best = scores[a];
-            guess = a;
+          if (st.legal(a)) least = std::min(least, cost.of(a));
+        }
+        std::size_t guess = classes, best_gold = classes;
+        for (std::size_t a = 0; a < classes; ++a) {
+          if (!st.legal(a)) continue;
+          if (guess == classes || scores[a] > scores[guess]) guess = a;
+          if (cost.of(a) == least && (best_gold == classes || scores[a] > scores[best_gold])) {
+            best_gold = a;
           }
         }
-        p.model_.update(feats, gold, guess);
+        if (guess == classes) break;
+        if (cost.of(guess) > least) p.model_.update(feats, best_gold, guess);
         p.model_.tick();
-        st.apply(gold);
+        // Error exploration (Goldberg and Nivre 2012): after the first
+        // epoch, usually follow the model's own choice, right or wrong, so
+        // the parser learns to recover from its mistakes.
+        bool explore = false;
+        if (epoch > 0) {
+          seed ^= seed << 13;
+          seed ^= seed >> 7;
+          seed ^= seed << 17;
+          explore = seed % 10 != 0;
+        }
+        st.apply(explore ? guess : best_gold);
       }
     }
   }
-  p.model_.finish();
+  p.model_.finish(min_updates);
   return p;
 }
 

@@ -1,9 +1,10 @@
 // Dependency parser: greedy arc-eager transitions scored by an averaged
 // perceptron over word, tag and partial-tree features, producing UD heads
-// and relations. Trained from gold trees with the static oracle; saved to
-// a versioned binary file and loaded read-only.
+// and relations. Trained from gold trees with a dynamic oracle and error
+// exploration; saved to a versioned binary file and loaded read-only.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -15,9 +16,12 @@ namespace dyad {
 
 class Parser {
  public:
-  // Trains on the projective sentences of `sentences` (UPOS and tree
-  // columns); deterministic.
-  static Parser train(const std::vector<Sentence>& sentences, int epochs, std::string metadata);
+  // Trains on `sentences` (UPOS, XPOS and tree columns; non-projective
+  // trees are lifted to projective ones); deterministic.
+  // Features updated fewer than `min_updates` times are left out of the
+  // model (rare features are mostly noise; a smaller model is faster).
+  static Parser train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
+                      std::uint32_t min_updates = 3);
 
   // Fills HEAD and DEPREL of every word (UPOS must be set), then rebuilds
   // the sentence's tree index.

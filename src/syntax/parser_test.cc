@@ -28,16 +28,18 @@ std::vector<Sentence> corpus() {
 
 TEST(Parser, LearnsATreeAndIsDeterministic) {
   auto train = corpus();
-  Parser a = Parser::train(train, 5, "unit");
-  Parser b = Parser::train(train, 5, "unit");
+  // Thirty copies of one sentence: every feature is updated only a few
+  // times, so none is pruned.
+  Parser a = Parser::train(train, 5, "unit", 1);
+  Parser b = Parser::train(train, 5, "unit", 1);
   std::ostringstream sa, sb;
   a.save(sa);
   b.save(sb);
   EXPECT_EQ(sa.str(), sb.str());
   auto s = parse_conllu(
-      "1\tArmenia\t_\tPROPN\t_\t_\t_\t_\t_\t_\n2\tcriticized\t_\tVERB\t_\t_\t_\t_\t_\t_\n"
-      "3\tthe\t_\tDET\t_\t_\t_\t_\t_\t_\n4\talliance\t_\tNOUN\t_\t_\t_\t_\t_\t_\n"
-      "5\t.\t_\tPUNCT\t_\t_\t_\t_\t_\t_\n",
+      "1\tArmenia\t_\tPROPN\tNNP\t_\t_\t_\t_\t_\n2\tcriticized\t_\tVERB\tVBD\t_\t_\t_\t_\t_\n"
+      "3\tthe\t_\tDET\tDT\t_\t_\t_\t_\t_\n4\talliance\t_\tNOUN\tNN\t_\t_\t_\t_\t_\n"
+      "5\t.\t_\tPUNCT\t.\t_\t_\t_\t_\t_\n",
       "new");
   ASSERT_EQ(s.size(), 1u);
   a.parse(s[0]);
@@ -66,11 +68,12 @@ TEST(Parser, SavesLoadsAndRejectsJunk) {
 
 TEST(Parser, CommittedModelsOnGumNewsWithGoldTokens) {
   const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  if (!std::filesystem::exists(dir + "GUM_news_korea.conllu")) GTEST_SKIP() << dir << " is absent";
+  if (!std::filesystem::exists(dir + "GUM_news_nasa.conllu")) GTEST_SKIP() << dir << " is absent";
   SyntaxPipeline pipeline;
   ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
   std::vector<Sentence> gold, system;
-  for (const char* doc : {"GUM_news_korea", "GUM_news_worship"}) {
+  // The news documents of GUM's test split (unseen in training).
+  for (const char* doc : {"GUM_news_nasa", "GUM_news_sensitive"}) {
     std::ifstream in(dir + doc + ".conllu");
     std::stringstream text;
     text << in.rdbuf();
@@ -84,9 +87,9 @@ TEST(Parser, CommittedModelsOnGumNewsWithGoldTokens) {
   UdScores scores = evaluate_ud(gold, system);
   ASSERT_TRUE(scores.error.empty()) << scores.error;
   // Regression floors at the measured level (docs/models.md has the figures).
-  EXPECT_GE(scores.upos.f1(), 0.93);
-  EXPECT_GE(scores.uas.f1(), 0.72);
-  EXPECT_GE(scores.las.f1(), 0.67);
+  EXPECT_GE(scores.upos.f1(), 0.945);  // measured 95.93
+  EXPECT_GE(scores.uas.f1(), 0.785);   // measured 79.80
+  EXPECT_GE(scores.las.f1(), 0.755);   // measured 77.00
 }
 
 }  // namespace

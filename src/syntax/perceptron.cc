@@ -1,6 +1,7 @@
 #include "syntax/perceptron.h"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 #include <ostream>
 
@@ -39,12 +40,44 @@ std::uint64_t feature_key(std::uint32_t templ, std::uint64_t a, std::uint64_t b,
   return h;
 }
 
+const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
+  if (table_.empty()) return nullptr;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = (key ^ (key >> 31)) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = table_[i];
+    if (slot.count == 0) return nullptr;
+    if (slot.key == key) return &slot;
+  }
+}
+
+void Perceptron::reserve(std::size_t rows, std::size_t weights) {
+  std::size_t size = 16;
+  while (size < rows * 2) size *= 2;  // at most half full
+  table_.assign(size, Slot{});
+  weights_.clear();
+  weights_.reserve(weights);
+  rows_ = 0;
+}
+
+void Perceptron::insert(std::uint64_t key, std::span<const Weight> row) {
+  if (row.empty()) return;
+  const std::size_t mask = table_.size() - 1;
+  std::size_t i = (key ^ (key >> 31)) & mask;
+  while (table_[i].count != 0 && table_[i].key != key) i = (i + 1) & mask;
+  if (table_[i].count != 0) return;  // a repeated key keeps its first row
+  table_[i] = Slot{key, static_cast<std::uint32_t>(weights_.size()),
+                   static_cast<std::uint16_t>(row.size())};
+  weights_.insert(weights_.end(), row.begin(), row.end());
+  ++rows_;
+}
+
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
   if (trained_) {
     for (std::uint64_t f : features) {
-      auto it = sparse_.find(f);
-      if (it == sparse_.end()) continue;
-      for (auto [l, w] : it->second) scores[l] += w;
+      const Slot* slot = find(f);
+      if (slot == nullptr) continue;
+      const Weight* w = weights_.data() + slot->begin;
+      for (std::uint16_t k = 0; k < slot->count; ++k) scores[w[k].label] += w[k].w;
     }
     return;
   }
@@ -61,6 +94,7 @@ void Perceptron::update(std::span<const std::uint64_t> features, std::size_t gol
   if (gold == guess) return;
   for (std::uint64_t f : features) {
     Dense& d = dense_[f];
+    ++d.updates;
     if (d.w.empty()) {
       d.w.assign(classes_, 0);
       d.total.assign(classes_, 0);
@@ -74,35 +108,48 @@ void Perceptron::update(std::span<const std::uint64_t> features, std::size_t gol
   }
 }
 
-void Perceptron::finish() {
+void Perceptron::finish(std::uint32_t min_updates) {
   if (trained_) return;
   const float ticks = static_cast<float>(std::max<std::uint32_t>(clock_, 1));
+  std::vector<std::pair<std::uint64_t, std::vector<Weight>>> rows;
+  rows.reserve(dense_.size());
   for (auto& [f, d] : dense_) {
-    Row row;
+    if (d.updates < min_updates) continue;
+    std::vector<Weight> row;
     for (std::size_t l = 0; l < classes_; ++l) {
       float avg = (d.total[l] + static_cast<float>(clock_ - d.stamp[l]) * d.w[l]) / ticks;
-      if (avg > 1e-4f || avg < -1e-4f) row.emplace_back(static_cast<std::uint16_t>(l), avg);
+      if (avg > 1e-4f || avg < -1e-4f) row.push_back(Weight{static_cast<std::uint16_t>(l), avg});
     }
-    if (!row.empty()) sparse_.emplace(f, std::move(row));
+    if (!row.empty()) rows.emplace_back(f, std::move(row));
   }
+  // Sorted keys: the same model always gives the same table and bytes.
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   dense_.clear();
+  std::size_t weights = 0;
+  for (const auto& [f, row] : rows) weights += row.size();
+  reserve(rows.size(), weights);
+  for (const auto& [f, row] : rows) insert(f, row);
   trained_ = true;
 }
 
 void Perceptron::save(std::ostream& out) const {
   write_u32(out, static_cast<std::uint32_t>(classes_));
-  std::vector<std::uint64_t> keys;
-  keys.reserve(sparse_.size());
-  for (const auto& [k, row] : sparse_) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());  // same model, same bytes
-  write(out, static_cast<std::uint64_t>(keys.size()));
-  for (std::uint64_t k : keys) {
-    const Row& row = sparse_.at(k);
-    write(out, k);
-    write(out, static_cast<std::uint16_t>(row.size()));
-    for (auto [l, w] : row) {
-      write(out, l);
-      write(out, w);
+  std::vector<const Slot*> slots;
+  slots.reserve(rows_);
+  for (const Slot& slot : table_) {
+    if (slot.count != 0) slots.push_back(&slot);
+  }
+  std::sort(slots.begin(), slots.end(),
+            [](const Slot* a, const Slot* b) { return a->key < b->key; });  // same bytes
+  write(out, static_cast<std::uint64_t>(slots.size()));
+  for (const Slot* slot : slots) {
+    write(out, slot->key);
+    write(out, slot->count);
+    for (std::uint16_t k = 0; k < slot->count; ++k) {
+      const Weight& w = weights_[slot->begin + k];
+      write(out, w.label);
+      write(out, w.w);
     }
   }
 }
@@ -112,22 +159,46 @@ std::string Perceptron::load(std::istream& in) {
   std::uint64_t features = 0;
   if (!read_u32(in, classes) || classes > 65535) return "expected a class count";
   if (!read(in, features) || features > (1ull << 32)) return "expected a feature count";
-  std::unordered_map<std::uint64_t, Row> sparse;
-  sparse.reserve(features);
+  // The weights end the file: read them in one go, then decode.
+  std::string data;
+  const std::streampos here = in.tellg();
+  if (here != std::streampos(-1) && in.seekg(0, std::ios::end)) {
+    const std::streamoff rest = in.tellg() - here;
+    in.seekg(here);
+    data.resize(static_cast<std::size_t>(std::max<std::streamoff>(rest, 0)));
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+  } else {  // not seekable: read in chunks
+    in.clear();
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+      data.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
+  }
+  std::size_t at = 0;
+  auto take = [&](auto& v) {
+    if (data.size() - at < sizeof v) return false;
+    std::memcpy(&v, data.data() + at, sizeof v);
+    at += sizeof v;
+    return true;
+  };
+  // Each feature takes 10 bytes plus 6 per weight.
+  reserve(static_cast<std::size_t>(std::min<std::uint64_t>(features, data.size() / 10)),
+          data.size() / 6);
+  std::vector<Weight> row;
   for (std::uint64_t i = 0; i < features; ++i) {
     std::uint64_t k = 0;
     std::uint16_t count = 0;
-    if (!read(in, k) || !read(in, count)) return "expected feature " + std::to_string(i);
-    Row row(count);
-    for (auto& [l, w] : row) {
-      if (!read(in, l) || !read(in, w) || l >= classes) {
+    if (!take(k) || !take(count)) return "expected feature " + std::to_string(i);
+    row.resize(count);
+    for (Weight& w : row) {
+      if (!take(w.label) || !take(w.w) || w.label >= classes) {
         return "expected the weights of feature " + std::to_string(i);
       }
     }
-    sparse.emplace(k, std::move(row));
+    insert(k, row);
   }
   classes_ = classes;
-  sparse_ = std::move(sparse);
   dense_.clear();
   trained_ = true;
   return {};

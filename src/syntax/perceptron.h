@@ -24,15 +24,17 @@ class Perceptron {
   explicit Perceptron(std::size_t classes) : classes_(classes) {}
 
   std::size_t classes() const { return classes_; }
-  std::size_t feature_count() const { return trained_ ? sparse_.size() : dense_.size(); }
+  std::size_t feature_count() const { return trained_ ? rows_ : dense_.size(); }
 
   // Adds the weights of `features` to scores (size classes()).
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
   // Training: one mistake (gold scored below guess) and the clock tick.
   void update(std::span<const std::uint64_t> features, std::size_t gold, std::size_t guess);
   void tick() { ++clock_; }
-  // Ends training: weights averaged over all ticks, zeros dropped.
-  void finish();
+  // Ends training: weights averaged over all ticks, zeros dropped, and
+  // features updated fewer than `min_updates` times dropped (rare features
+  // are mostly noise, and a smaller model is a faster one).
+  void finish(std::uint32_t min_updates = 1);
 
   void save(std::ostream& out) const;
   // "" or what was expected.
@@ -42,14 +44,31 @@ class Perceptron {
   struct Dense {
     std::vector<float> w, total;
     std::vector<std::uint32_t> stamp;
+    std::uint32_t updates = 0;
   };
-  using Row = std::vector<std::pair<std::uint16_t, float>>;
+  // Trained weights: an open-addressing table of feature keys pointing into
+  // one array of (class, weight) pairs, so scoring a feature touches two
+  // cache lines.
+  struct Weight {
+    std::uint16_t label;
+    float w;
+  };
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0;
+    std::uint16_t count = 0;  // 0 = empty slot
+  };
+  const Slot* find(std::uint64_t key) const;
+  void reserve(std::size_t rows, std::size_t weights);
+  void insert(std::uint64_t key, std::span<const Weight> row);
 
   std::size_t classes_ = 0;
   bool trained_ = false;
   std::uint32_t clock_ = 0;
   std::unordered_map<std::uint64_t, Dense> dense_;
-  std::unordered_map<std::uint64_t, Row> sparse_;
+  std::vector<Slot> table_;  // size a power of two
+  std::vector<Weight> weights_;
+  std::size_t rows_ = 0;
 };
 
 // The common head of a model file: an 8-byte magic naming format and

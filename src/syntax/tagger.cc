@@ -9,7 +9,7 @@
 namespace dyad {
 namespace {
 
-constexpr std::string_view kMagic = "DYADTAG2";
+constexpr std::string_view kMagic = "DYADTAG3";
 constexpr std::uint16_t kStart = 0xFFFF;  // "no tag" before the sentence
 
 std::string lower(std::string_view w) {
@@ -60,10 +60,12 @@ void Tagger::features(const std::vector<std::string>& words, std::size_t i, std:
   const std::string w = lower(form);
   out.push_back(feature_key(0, ""));
   out.push_back(feature_key(1, w));
-  out.push_back(feature_key(2, suffix(w, 1)));
-  out.push_back(feature_key(3, suffix(w, 2)));
-  out.push_back(feature_key(4, suffix(w, 3)));
-  out.push_back(feature_key(5, w.substr(0, 1)));
+  // Affixes only of longer words: "nor" the conjunction must not teach
+  // that "Arnor" is one.
+  if (w.size() > 1) out.push_back(feature_key(2, suffix(w, 1)));
+  if (w.size() > 2) out.push_back(feature_key(3, suffix(w, 2)));
+  if (w.size() > 3) out.push_back(feature_key(4, suffix(w, 3)));
+  if (w.size() > 3) out.push_back(feature_key(5, w.substr(0, 1)));
   out.push_back(feature_key(6, shape(form)));
   out.push_back(feature_key(7, word(j - 1)));
   out.push_back(feature_key(8, word(j + 1)));
@@ -75,7 +77,22 @@ void Tagger::features(const std::vector<std::string>& words, std::size_t i, std:
   out.push_back(feature_key(14, suffix(word(j + 1), 3)));
   out.push_back(feature_key(15, suffix(word(j - 1), 3)));
   out.push_back(feature_key(16, i == 0 ? "first" : "later"));
-  out.push_back(feature_key(17, suffix(w, 4)));
+  if (w.size() > 4) out.push_back(feature_key(17, suffix(w, 4)));
+  if (w.size() > 3) out.push_back(feature_key(18, w.substr(0, 3)));
+  out.push_back(feature_key(19, shape(form) + (i == 0 ? "^" : "")));
+  out.push_back(feature_key(20, feature_key(1, w), feature_key(1, word(j + 1))));
+  out.push_back(feature_key(21, feature_key(1, word(j - 1)), feature_key(1, w)));
+  out.push_back(feature_key(22, feature_key(1, word(j + 1)), prev));
+  out.push_back(feature_key(23, feature_key(4, suffix(w, 3)), prev));
+  out.push_back(feature_key(24, form));
+  // The usual tags of the next words stand in for the tags not yet chosen.
+  const std::uint64_t t1 = usual_tag(word(j + 1)), t2 = usual_tag(word(j + 2));
+  out.push_back(feature_key(25, usual_tag(w)));
+  out.push_back(feature_key(26, t1));
+  out.push_back(feature_key(27, t1, t2));
+  out.push_back(feature_key(28, prev, t1));
+  out.push_back(feature_key(29, feature_key(1, w), t1));
+  out.push_back(feature_key(30, feature_key(4, suffix(w, 3)), t1));
 }
 
 Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata) {
@@ -91,6 +108,24 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::st
   }
   const std::size_t n = t.labels_.size();
   t.model_ = Perceptron(n);
+  // Each word seen at least twice: its most frequent label (ties to the
+  // lowest label id, so training stays deterministic).
+  std::map<std::string, std::map<std::uint16_t, int>> seen;
+  for (const Sentence& s : sentences) {
+    for (const Token& tok : s.tokens) ++seen[lower(tok.form)][label_ids[tok.upos + "|" + tok.xpos]];
+  }
+  for (const auto& [w, by_label] : seen) {
+    int total = 0, best = 0;
+    std::uint16_t label = 0;
+    for (const auto& [l, c] : by_label) {
+      total += c;
+      if (c > best) {
+        best = c;
+        label = l;
+      }
+    }
+    if (total >= 2) t.usual_.emplace(w, label);
+  }
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(n);
   for (int epoch = 0; epoch < epochs; ++epoch) {
@@ -147,8 +182,19 @@ void Tagger::tag(Sentence& sentence) const {
   }
 }
 
+std::uint64_t Tagger::usual_tag(const std::string& lower_word) const {
+  auto it = usual_.find(lower_word);
+  return it == usual_.end() ? 0xFFFE : it->second;
+}
+
 void Tagger::save(std::ostream& out) const {
   write_model_header(out, kMagic, metadata_, labels_);
+  std::map<std::string, std::uint16_t> sorted(usual_.begin(), usual_.end());
+  write_u32(out, static_cast<std::uint32_t>(sorted.size()));
+  for (const auto& [w, l] : sorted) {
+    write_string(out, w);
+    write_u32(out, l);
+  }
   model_.save(out);
 }
 
@@ -157,6 +203,16 @@ std::string Tagger::load(std::istream& in) {
   if (std::string e = read_model_header(in, kMagic, "tagger model", t.metadata_, t.labels_);
       !e.empty()) {
     return e;
+  }
+  std::uint32_t words = 0;
+  if (!read_u32(in, words)) return "expected the tagger's word list";
+  for (std::uint32_t i = 0; i < words; ++i) {
+    std::string w;
+    std::uint32_t l = 0;
+    if (!read_string(in, w) || !read_u32(in, l) || l >= t.labels_.size()) {
+      return "expected a word and its usual tag";
+    }
+    t.usual_.emplace(std::move(w), static_cast<std::uint16_t>(l));
   }
   if (std::string e = t.model_.load(in); !e.empty()) return e;
   if (t.model_.classes() != t.labels_.size()) return "expected one class per label";

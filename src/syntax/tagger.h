@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "document/document.h"
@@ -36,7 +37,11 @@ class Tagger {
   void features(const std::vector<std::string>& words, std::size_t i, std::uint16_t prev,
                 std::uint16_t prev2, std::vector<std::uint64_t>& out) const;
 
-  std::vector<std::string> labels_;  // "UPOS|XPOS"
+  // Most frequent label of a lower-cased word, or a "none" id.
+  std::uint64_t usual_tag(const std::string& lower_word) const;
+
+  std::vector<std::string> labels_;                       // "UPOS|XPOS"
+  std::unordered_map<std::string, std::uint16_t> usual_;  // word -> its most frequent label
   Perceptron model_;
   std::string metadata_;
 };

@@ -90,7 +90,24 @@ TEST(Tagger, CommittedModelOnGumTest) {
     }
   }
   ASSERT_GT(words, 10000u);
-  EXPECT_GE(static_cast<double>(upos) / static_cast<double>(words), 0.94);
+  EXPECT_GE(static_cast<double>(upos) / static_cast<double>(words), 0.952);  // measured 95.73
+}
+
+TEST(Tagger, UnknownNameIsNotTakenForAShortWordItEndsWith) {
+  // "Arnor" ends in "nor"; affix features of short words must not make it
+  // a conjunction.
+  std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger", std::ios::binary);
+  ASSERT_TRUE(in);
+  Tagger tagger;
+  ASSERT_EQ(tagger.load(in), "");
+  auto s = parse_conllu(
+      "1\tArnor\t_\t_\t_\t_\t_\t_\t_\t_\n2\twill\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tabandon\t_\t_\t_\t_\t_\t_\t_\t_\n4\tties\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "arnor");
+  ASSERT_EQ(s.size(), 1u);
+  tagger.tag(s[0]);
+  EXPECT_TRUE(s[0].token(1).upos == "PROPN" || s[0].token(1).upos == "NOUN") << s[0].token(1).upos;
+  EXPECT_EQ(s[0].token(2).upos, "AUX");
 }
 
 }  // namespace

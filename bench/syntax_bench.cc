@@ -1,0 +1,50 @@
+// Raw text to UD trees on one core: loading the committed models, and
+// tokenize + tag + parse over GUM's test documents as running text (needs
+// ../shared; skips itself otherwise).
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "conllu/conllu.h"
+#include "syntax/pipeline.h"
+
+namespace {
+
+const std::string kModels = std::string(DYAD_SOURCE_DIR) + "/models";
+
+void BM_LoadSyntaxModels(benchmark::State& state) {
+  for (auto _ : state) {
+    dyad::SyntaxPipeline pipeline;
+    if (std::string e = pipeline.load(kModels); !e.empty()) {
+      state.SkipWithError(e.c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(&pipeline);
+  }
+}
+BENCHMARK(BM_LoadSyntaxModels)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_ParseGumTestText(benchmark::State& state) {
+  static const std::string text =
+      dyad::running_text(dyad::read_corpus_split(std::string(DYAD_SHARED_DIR) + "/ud/gum", "test"));
+  if (text.empty()) {
+    state.SkipWithError("../shared/ud/gum is absent");
+    return;
+  }
+  dyad::SyntaxPipeline pipeline;
+  if (std::string e = pipeline.load(kModels); !e.empty()) {
+    state.SkipWithError(e.c_str());
+    return;
+  }
+  std::size_t words = 0;
+  for (auto _ : state) {
+    auto sentences = pipeline.parse_text(text, "gum");
+    for (const auto& s : sentences) words += s.size();
+    benchmark::DoNotOptimize(sentences.data());
+  }
+  state.counters["words_per_s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ParseGumTestText)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+}  // namespace
