@@ -356,6 +356,10 @@ struct Dictionaries {
   std::unordered_map<std::string, std::string> negations;
   std::vector<CombinationRule> combinations;  // in file order; the first that fits applies
   std::vector<InputError> errors;             // every problem met while loading
+  // Loaded from PETRARCH/TABARI files: the coder then follows PETRARCH's
+  // conventions where dyad's own reading differs (a participle clause,
+  // "..., killing eight people", gets no subject from its governor).
+  bool petrarch_conventions = false;
 };
 
 }  // namespace dyad

@@ -8,6 +8,7 @@ namespace dyad {
 
 std::unique_ptr<Dictionaries> load_dictionaries(const DictionaryFiles& files) {
   auto d = std::make_unique<Dictionaries>();
+  d->petrarch_conventions = true;
   for (const auto& p : files.verbs) d->verbs.load(p, d->errors);
   for (const auto& p : files.actors) d->actors.load(p, d->errors);
   for (const auto& p : files.agents) d->agents.load(p, d->errors);

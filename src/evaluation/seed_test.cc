@@ -18,6 +18,7 @@ namespace {
 struct Coded {
   std::string source, target, code;
   int sentence = 0;
+  std::string date;
 };
 
 std::vector<Coded> code_seed() {
@@ -32,7 +33,7 @@ std::vector<Coded> code_seed() {
   std::ifstream in(out);
   for (std::string line; std::getline(in, line);) {
     auto j = nlohmann::json::parse(line);
-    events.push_back({j["source"], j["target"], j["code"], j["sentence_id"]});
+    events.push_back({j["source"], j["target"], j["code"], j["sentence_id"], j["date"]});
   }
   fs::remove(out);
   return events;
@@ -58,8 +59,15 @@ TEST(Seed, OpEdEventsWithTheRightActors) {
   EXPECT_TRUE(found(events, "RUSGOV", "KAZ", {"01", "05"}));
   // Russian MPs insulting Kazakhstan (DESIGN: RUSLEG -> KAZ, 111..130).
   EXPECT_TRUE(found(events, "RUSLEG", "KAZ", {"11", "12", "13"}));
-  // Putin (he) called into question the legitimacy of Kazakhstan (DESIGN: 111).
+  // Putin (he) called into question the legitimacy of Kazakhstan (DESIGN: 111,
+  // dated 2014-08-29, the date given earlier in the paragraph).
   EXPECT_TRUE(found(events, "RUSGOV", "KAZ", {"11"}));
+  bool dated = false;
+  for (const auto& e : events) {
+    dated |= e.source == "RUSGOV" && e.target == "KAZ" && e.code.starts_with("11") &&
+             e.date == "20140829";
+  }
+  EXPECT_TRUE(dated);
   // Armenia's prime minister on the suspension of its CSTO participation.
   EXPECT_TRUE(found(events, "ARMGOV", "IGOCST", {}));
   // Kazakhstani journalists asked the Senate chairman to comment (KAZLEG).

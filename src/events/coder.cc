@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "events/event_date.h"
+
 namespace dyad {
 namespace {
 
@@ -537,7 +539,14 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
         return agents;
       }
     }
-    // Control and coordination: the subject is inherited from the governor.
+    // Control and coordination: the subject is inherited from the governor,
+    // also by a participle clause ("MPs hold back, insulting Kazakhstan").
+    const bool participle_clause = !dict_.petrarch_conventions && t.relation == Relation::kAdvcl &&
+                                   (t.xpos == "VBG" || t.feature("VerbForm") == "Ger");
+    if (participle_clause) {  // the governor's subject, never its object
+      v = t.head;
+      continue;
+    }
     if (t.relation == Relation::kXcomp || (t.relation == Relation::kAdvcl && is_complement(v))) {
       if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
       v = t.head;
@@ -1082,6 +1091,7 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
     e.pattern = pattern;
     e.negated = c.vc->negated;
     e.verb_text = c.vc->verb_text;
+    e.verb_token = c.vc->verb;
     e.speaker = c.speaker;
     e.speaker_text = c.speaker_text;
     events.push_back(std::move(e));
@@ -1466,13 +1476,70 @@ SentenceCoding Coder::code(const Sentence& sentence, int sentence_id, StoryConte
   result.events = coder.run();
   std::vector<IssueCount> issues;
   if (!result.events.empty()) issues = dict_.issues.find(text);
+  date_events(sentence, story, result.events);
   for (Event& e : result.events) {
     e.doc_id = story.doc_id;
     e.sentence_id = sentence_id;
-    e.date = story.date;
     for (const auto& i : issues) e.issues.emplace_back(i.code, i.count);
   }
   return result;
+}
+
+void Coder::date_events(const Sentence& sentence, StoryContext& story,
+                        std::vector<Event>& events) const {
+  if (std::any_of(sentence.comments.begin(), sentence.comments.end(),
+                  [](const std::string& c) { return c.rfind("# newpar", 0) == 0; })) {
+    story.paragraph_date = 0;
+  }
+  const std::vector<TextDate> dates = find_dates(sentence, story.date_value);
+  // A date counts when it is not after the story (plans and intentions are
+  // dated by the statement) and the clause it modifies speaks of the past.
+  auto usable = [&](const TextDate& d) {
+    return (story.date_value == 0 || d.value <= story.date_value) && d.anchor > 0 &&
+           past_tense(sentence, d.anchor);
+  };
+  for (Event& e : events) {
+    e.date = story.date;
+    e.story_date = story.date;
+    e.date_source = "story";
+    e.date_precision = "day";
+    // The nearest date on the verb or on a clause above it ("said on Monday").
+    const TextDate* found = nullptr;
+    for (int a = e.verb_token, steps = 0; a > 0 && found == nullptr && steps < 64; ++steps) {
+      for (const TextDate& d : dates) {
+        if (d.anchor == a) {
+          found = &d;
+          break;
+        }
+      }
+      a = sentence.token(a).head;
+    }
+    if (found != nullptr && usable(*found)) {
+      e.date = date_text(found->value);
+      e.date_source = "text";
+      e.date_precision = precision_name(found->precision);
+    } else if (found == nullptr && story.paragraph_date > 0 && e.verb_token > 0 &&
+               past_tense(sentence, e.verb_token)) {
+      e.date = date_text(story.paragraph_date);
+      e.date_source = "paragraph";
+      e.date_precision = story.paragraph_precision;
+    }
+  }
+  // A main clause's date dates what the rest of the paragraph tells in the
+  // past. Main: the root, or a clause beside it ("'...', Putin said on ...").
+  auto main_clause = [&](int t) {
+    const Token& k = sentence.token(t);
+    if (k.head == 0) return true;
+    return sentence.token(k.head).head == 0 &&
+           (k.relation == Relation::kParataxis || k.relation == Relation::kCcomp ||
+            k.relation == Relation::kConj || k.relation == Relation::kDep);
+  };
+  for (const TextDate& d : dates) {
+    if (usable(d) && main_clause(d.anchor)) {
+      story.paragraph_date = d.value;
+      story.paragraph_precision = precision_name(d.precision);
+    }
+  }
 }
 
 namespace {

@@ -29,6 +29,11 @@ struct StoryContext {
   // The most recent person (dictionaries that mark people), for he/she/his/her.
   std::string last_person_code;
   std::string last_person_text;
+  // The date a past-tense main clause of this paragraph was given ("Putin
+  // said on August 29, 2014 ..."): later past-tense events of the same
+  // paragraph happened then too. 0 = none; reset at "# newpar".
+  int paragraph_date = 0;
+  std::string paragraph_precision;
 };
 
 // A verb dictionary transformation ("~ a (b . ATTACK) SAY = a b 112"),
@@ -63,6 +68,10 @@ class Coder {
                           std::vector<Quotation>* quotations = nullptr) const;
 
  private:
+  // Dates each event by a date written in its sentence, by the date of an
+  // earlier past-tense main clause of its paragraph, or by the story.
+  void date_events(const Sentence& sentence, StoryContext& story, std::vector<Event>& events) const;
+
   const Dictionaries& dict_;
   CoderOptions options_;
   std::vector<Transformation> transformations_;  // parsed from the verb dictionary

@@ -11,6 +11,9 @@ nlohmann::json to_json(const Event& e) {
   j["doc_id"] = e.doc_id;
   j["sentence_id"] = e.sentence_id;
   j["date"] = e.date;
+  j["story_date"] = e.story_date;
+  j["date_source"] = e.date_source;
+  j["date_precision"] = e.date_precision;
   j["source"] = e.source;
   j["target"] = e.target;
   j["code"] = e.code;

@@ -11,8 +11,13 @@ namespace dyad {
 struct Event {
   std::string doc_id;
   int sentence_id = 0;  // 1-based position of the sentence in its document
-  std::string date;     // story date YYYYMMDD
-  std::string source;   // CAMEO actor code, "---" when unknown
+  std::string date;  // when it happened, YYYYMMDD: from the text when it says, else the story date
+  std::string story_date;  // the story's date YYYYMMDD
+  std::string date_source =
+      "story";  // "story", "text" (this sentence) or "paragraph" (an earlier one)
+  std::string date_precision = "day";  // "day", "month" or "year" (then date is the first day)
+  int verb_token = 0;                  // id of the verb in the sentence (0 = unknown)
+  std::string source;                  // CAMEO actor code, "---" when unknown
   std::string target;
   std::string code;  // CAMEO event code ("050", "1121")
   std::string source_text;

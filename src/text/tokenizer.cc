@@ -310,6 +310,7 @@ std::vector<TextSentence> tokenize(std::string_view text) {
     // A blank line ends a sentence; so does length, so that text with no
     // punctuation (a 10 MB line) never makes one unbounded sentence.
     if (paragraph_before[k] || current.tokens.size() >= kMaxSentenceTokens) flush();
+    if (current.tokens.empty()) current.paragraph_start = k == 0 || paragraph_before[k];
     current.tokens.push_back(tokens[k]);
     // A stop kept by an abbreviation ("U.S.") does not end the sentence.
     if (!ends_sentence(tokens[k])) continue;
@@ -325,6 +326,7 @@ std::vector<TextSentence> tokenize(std::string_view text) {
 
 Sentence to_sentence(std::string_view text, const TextSentence& s, const std::string& sent_id) {
   Sentence out;
+  if (s.paragraph_start) out.comments.emplace_back("# newpar");
   out.comments.push_back(std::string("# sent_id = ") += sent_id);
   std::string line(text.substr(s.begin, s.end - s.begin));
   for (char& c : line) {

@@ -29,6 +29,7 @@ struct TextToken {
 // A sentence: its tokens and its byte range in the original text.
 struct TextSentence {
   std::vector<TextToken> tokens;
+  bool paragraph_start = false;  // the first sentence of the text or after a blank line
   std::size_t begin = 0;
   std::size_t end = 0;
 };
