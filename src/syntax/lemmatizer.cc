@@ -332,6 +332,8 @@ void Lemmatizer::lemmatize(Sentence& sentence) const {
 void Lemmatizer::refine(Sentence& sentence) const {
   std::string key;
   auto rel = [&](int id) { return base_relation(sentence.token(id).deprel); };
+  // A head that names a word of the sentence (not the root, not '_').
+  auto word = [&](int head) { return head > 0 && head <= static_cast<int>(sentence.size()); };
   // Passive participle: a passive auxiliary or subject, or (without an
   // auxiliary or active subject) a participle modifying a noun or clause;
   // a bare conjunct follows its first conjunct.
@@ -347,7 +349,7 @@ void Lemmatizer::refine(Sentence& sentence) const {
       std::string_view r = rel(id);
       if (r == "acl" || r == "amod" || r == "advcl" || r == "xcomp") return true;
       const Token& t = sentence.token(id);
-      if (r != "conj" || t.head <= 0 || sentence.token(t.head).xpos != "VBN") return false;
+      if (r != "conj" || !word(t.head) || sentence.token(t.head).xpos != "VBN") return false;
       id = t.head;
     }
     return false;
@@ -360,7 +362,7 @@ void Lemmatizer::refine(Sentence& sentence) const {
     return 0;
   };
   for (Token& t : sentence.tokens) {
-    if (t.head < 0) continue;
+    if (t.head < 0 || t.head > static_cast<int>(sentence.size())) continue;
     if (has_verb_context(t)) {
       verb_context(key, sentence, t);
       if (auto it = verb_forms_.find(key); it != verb_forms_.end()) {
@@ -379,7 +381,7 @@ void Lemmatizer::refine(Sentence& sentence) const {
                !feature_of(t.feats, "Number").empty()) {
       std::string_view r = base_relation(t.deprel);
       int subject = subject_of(t.id);
-      if (!subject && (r == "aux" || r == "cop") && t.head > 0) subject = subject_of(t.head);
+      if (!subject && (r == "aux" || r == "cop") && word(t.head)) subject = subject_of(t.head);
       if (!subject) continue;
       const Token& s = sentence.token(subject);
       std::string_view number = feature_of(s.feats, "Number");

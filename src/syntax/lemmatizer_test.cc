@@ -169,6 +169,19 @@ TEST(Lemmatizer, ReadsVoiceCaseAndAgreementFromTheTree) {
   EXPECT_EQ(parsed[1].token(3).lemma, "visit");
 }
 
+TEST(Lemmatizer, RefineToleratesHeadsOutsideTheSentence) {
+  Lemmatizer m = Lemmatizer::train(corpus(), "");
+  Sentence s = tagged({{"cancelled", "VERB|VBN"}, {"were", "AUX|VBD"}});
+  s.tokens[0].head = 7;  // as a malformed input might leave it
+  s.tokens[0].deprel = "conj";
+  s.tokens[1].head = 9;
+  s.tokens[1].deprel = "aux";
+  m.lemmatize(s);
+  m.refine(s);
+  EXPECT_EQ(s.token(1).lemma, "cancel");
+  EXPECT_EQ(s.token(2).lemma, "be");
+}
+
 TEST(Lemmatizer, WithFeatureKeepsAlphabeticalOrder) {
   EXPECT_EQ(with_feature("Tense=Past|VerbForm=Part", "Voice", "Pass"),
             "Tense=Past|VerbForm=Part|Voice=Pass");
