@@ -17,5 +17,5 @@ if [ "$which" = all ]; then
   ./build/dyad train $files --tagger models/en-gum.tagger --parser models/en-gum.parser \
     --epochs 8 --parser-epochs 10 --jackknife 5 --metadata "$meta"
 fi
-meta="dyad lemmatizer (LEMMA and FEATS: lexicon of form + UPOS|XPOS, suffix edit rules for unseen words; Voice, Case and agreement read from the parse). Trained by: scripts/train-models.sh (dyad train --lemmatizer) $credit"
+meta="dyad lemmatizer (LEMMA and FEATS: lexicon of form + UPOS|XPOS, suffix edit rules for unseen words; Voice, agreement, verb forms and pronoun features read from the parse). Trained by: scripts/train-models.sh (dyad train --lemmatizer) $credit"
 ./build/dyad train $files --lemmatizer models/en-gum.lemmatizer --metadata "$meta"

@@ -15,6 +15,7 @@ constexpr std::string_view kMagic = "DYADLEM1";
 constexpr std::size_t kMaxSuffix = 6;  // longest suffix a rule is keyed by
 constexpr int kMinSupport = 2;         // word types a suffix rule needs
 constexpr int kMinContext = 5;         // verbs a verb-form context needs
+constexpr int kMinWordContext = 3;     // words a pronoun context needs
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alnum(char c) {
@@ -115,6 +116,28 @@ void verb_context(std::string& out, const Sentence& s, const Token& t) {
   if (subj) out += 's';
   if (mark) out += 'm';
 }
+// Pronouns and determiners whose FEATS depend on their role.
+bool has_word_context(const Token& t) {
+  return t.xpos == "PRP" || t.xpos == "WP" || t.xpos == "WDT" || t.xpos == "WRB" || t.xpos == "DT";
+}
+// "lower form\tUPOS|XPOS\trelation", then (with_head) "\thead's relation".
+void word_context(std::string& out, const Sentence& s, const Token& t, bool with_head) {
+  assign_lower(out, t.form);
+  out += '\t';
+  out += t.upos;
+  out += '|';
+  out += t.xpos;
+  out += '\t';
+  out += base_relation(t.deprel);
+  if (with_head) {
+    out += '\t';
+    if (t.head > 0 && t.head <= static_cast<int>(s.size())) {
+      out += base_relation(s.token(t.head).deprel);
+    } else {
+      out += "0";
+    }
+  }
+}
 std::string verb_features(std::string_view feats) {
   std::string out = "_";
   for (std::string_view name : kVerbFeatures) {
@@ -167,7 +190,7 @@ std::string with_feature(std::string_view feats, std::string_view name, std::str
 Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string metadata) {
   std::map<std::string, Counts> lemmas, cased_lemmas, upos_lemmas, feats;
   std::map<std::string, std::array<int, 2>> casing;  // {lower-cased, kept} lemmas
-  std::map<std::string, Counts> verb_forms;
+  std::map<std::string, Counts> verb_forms, word_forms;
   std::string key;
   for (const Sentence& s : sentences) {
     bool first = true;
@@ -176,6 +199,12 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
       if (has_verb_context(t) && t.head >= 0) {
         verb_context(key, s, t);
         ++verb_forms[key][verb_features(t.feats)];
+      }
+      if (has_word_context(t) && t.head >= 0) {
+        for (bool with_head : {false, true}) {
+          word_context(key, s, t, with_head);
+          ++word_forms[key][t.feats];
+        }
       }
       // Voice is read from the tree after parsing (refine).
       std::string f = with_feature(t.feats, "Voice", "");
@@ -207,6 +236,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
   }
   feat_ids.emplace("_", 0);
   for (const auto& [k, counts] : verb_forms) feat_ids.emplace(best(counts), 0);
+  for (const auto& [k, counts] : word_forms) feat_ids.emplace(best(counts), 0);
   for (auto& [f, id] : feat_ids) {
     id = static_cast<std::uint32_t>(m.feats_.size());
     m.feats_.push_back(f);
@@ -257,6 +287,9 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
   for (const auto& [k, c] : casing) m.keep_case_.emplace(k, c[1] > c[0] ? 1 : 0);
   for (const auto& [k, counts] : verb_forms) {
     if (total(counts) >= kMinContext) m.verb_forms_.emplace(k, feat_ids.at(best(counts)));
+  }
+  for (const auto& [k, counts] : word_forms) {
+    if (total(counts) >= kMinWordContext) m.word_forms_.emplace(k, feat_ids.at(best(counts)));
   }
   return m;
 }
@@ -373,10 +406,14 @@ void Lemmatizer::refine(Sentence& sentence) const {
       }
     } else if (t.xpos == "VBN") {
       t.feats = with_feature(t.feats, "Voice", passive(t.id) ? "Pass" : "");
-    } else if (t.xpos == "PRP" && (t.lemma == "it" || t.lemma == "you")) {
-      std::string_view r = base_relation(t.deprel);
-      bool nominative = r == "nsubj" || r == "csubj" || r == "expl";
-      t.feats = with_feature(t.feats, "Case", nominative ? "Nom" : "Acc");
+    } else if (has_word_context(t)) {
+      for (bool with_head : {true, false}) {
+        word_context(key, sentence, t, with_head);
+        if (auto it = word_forms_.find(key); it != word_forms_.end()) {
+          t.feats = feats_[it->second];
+          break;
+        }
+      }
     } else if ((t.xpos == "VBP" || t.xpos == "VBD") && feature_of(t.feats, "VerbForm") == "Fin" &&
                !feature_of(t.feats, "Number").empty()) {
       std::string_view r = base_relation(t.deprel);
@@ -432,6 +469,11 @@ void Lemmatizer::save(std::ostream& out) const {
   for (const std::string& k : sorted_keys(verb_forms_)) {
     write_string(out, k);
     write_u32(out, verb_forms_.at(k));
+  }
+  write_u32(out, static_cast<std::uint32_t>(word_forms_.size()));
+  for (const std::string& k : sorted_keys(word_forms_)) {
+    write_string(out, k);
+    write_u32(out, word_forms_.at(k));
   }
 }
 
@@ -501,6 +543,15 @@ std::string Lemmatizer::load(std::istream& in) {
       return "expected verb-form context " + std::to_string(i) + " of " + std::to_string(n);
     }
     m.verb_forms_.emplace(std::move(k), feats);
+  }
+  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of word contexts";
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::uint32_t feats = 0;
+    if (!read_string(in, k) || !read_u32(in, feats) || !feats_ok(feats)) {
+      return "expected word context " + std::to_string(i) + " of " + std::to_string(n);
+    }
+    m.word_forms_.emplace(std::move(k), feats);
   }
   *this = std::move(m);
   return {};

@@ -25,10 +25,11 @@ class Lemmatizer {
   // Fills LEMMA and FEATS of every word from FORM, UPOS and XPOS.
   void lemmatize(Sentence& sentence) const;
   // Features read from the tree (call after parsing): Voice=Pass on passive
-  // participles, Case of "it" and "you", Number and Person of present and
-  // past finite verbs agreeing with a pronoun or noun subject, and the verb
-  // form of base forms and -ing forms (infinitive or imperative, participle
-  // or gerund) learned from their relation and dependents.
+  // participles, Number and Person of present and past finite verbs
+  // agreeing with a pronoun or noun subject; learned from the relations:
+  // the verb form of base forms and -ing forms (infinitive or imperative,
+  // participle or gerund), and the FEATS of pronouns and determiners
+  // ("it" as subject or object, "what" interrogative or relative).
   void refine(Sentence& sentence) const;
 
   // Versioned binary format ("DYADLEM" + version); load() returns what was
@@ -66,6 +67,7 @@ class Lemmatizer {
   Map<Suffix> suffixes_;            // "UPOS|XPOS\tsuffix" of the lower-cased form
   Map<std::uint32_t> keep_case_;    // "UPOS|XPOS\t<first word 0/1>" -> 1 keeps capitals
   Map<std::uint32_t> verb_forms_;   // verb_context() -> Mood, Person, Tense, VerbForm
+  Map<std::uint32_t> word_forms_;   // word_context() -> FEATS of pronouns, determiners
   std::string metadata_;
 };
 
