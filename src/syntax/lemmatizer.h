@@ -1,7 +1,5 @@
-// Lemmatizer and morphological features: predicts LEMMA and FEATS of each
-// word from its form and tags (a lexicon learned from gold CoNLL-U, suffix
-// edit rules for unseen words), then the features that need the parse.
-// Trained by `dyad train --lemmatizer`, loaded read-only, shared by threads.
+// The lemmatizer: LEMMA and FEATS for the built-in pipeline (see
+// docs/models.md for the design and its accuracy on GUM).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +14,8 @@
 
 namespace dyad {
 
+// Fills LEMMA and FEATS from FORM, UPOS and XPOS, and the features that need
+// the tree; trained by `dyad train --lemmatizer`, read-only once loaded.
 class Lemmatizer {
  public:
   // Learns from gold sentences (FORM, UPOS, XPOS, LEMMA, FEATS).
