@@ -334,10 +334,10 @@ int rewrite_conllu(const std::string& input, const std::string& output,
 }
 
 int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
-              const std::string& parser_path, int epochs, int parser_epochs, int jackknife,
-              const std::string& metadata) {
-  if (tagger_path.empty() && parser_path.empty()) {
-    std::cerr << "dyad train: expected --tagger FILE and/or --parser FILE\n";
+              const std::string& parser_path, const std::string& lemmatizer_path, int epochs,
+              int parser_epochs, int jackknife, const std::string& metadata) {
+  if (tagger_path.empty() && parser_path.empty() && lemmatizer_path.empty()) {
+    std::cerr << "dyad train: expected --tagger FILE, --parser FILE and/or --lemmatizer FILE\n";
     return 2;
   }
   std::vector<dyad::Sentence> sentences;
@@ -371,6 +371,14 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
         "tagger: {} sentences, {} labels, {} features, {} epochs, {:.1f} s -> {}\n",
         sentences.size(), tagger.label_count(), tagger.feature_count(), epochs, seconds(),
         tagger_path);
+  }
+  if (!lemmatizer_path.empty()) {
+    start = std::chrono::steady_clock::now();
+    dyad::Lemmatizer lemmatizer = dyad::Lemmatizer::train(sentences, metadata);
+    if (!save(lemmatizer_path, lemmatizer)) return 1;
+    std::cerr << fmt::format(
+        "lemmatizer: {} sentences, {} words, {} suffix rules, {:.1f} s -> {}\n", sentences.size(),
+        lemmatizer.word_count(), lemmatizer.rule_count(), seconds(), lemmatizer_path);
   }
   if (!parser_path.empty()) {
     start = std::chrono::steady_clock::now();
@@ -471,7 +479,8 @@ int main(int argc, char** argv) {
   std::string code_models = "models";
   code->add_flag("--text", code_text,
                  "inputs are raw UTF-8 text: tokenize, tag and parse them first");
-  code->add_option("--models", code_models, "folder with en-gum.tagger and en-gum.parser");
+  code->add_option("--models", code_models,
+                   "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
 
   auto* eval = app.add_subcommand("eval", "score the coder on a validation suite");
   std::string suite_path, json_path;
@@ -487,7 +496,8 @@ int main(int argc, char** argv) {
   std::string eval_parser = "given", eval_models = "models";
   eval->add_option("--parser", eval_parser,
                    "given: the suite's parses; builtin: parse the raw text with dyad's models");
-  eval->add_option("--models", eval_models, "folder with en-gum.tagger and en-gum.parser");
+  eval->add_option("--models", eval_models,
+                   "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
 
   auto* eval_ud = app.add_subcommand(
       "eval-ud", "score a CoNLL-U file against gold (CoNLL 2018 metrics: tokens to LAS)");
@@ -502,13 +512,16 @@ int main(int argc, char** argv) {
   tokenize->add_option("input", tok_input, "UTF-8 text file")->required();
   tokenize->add_option("-o,--output", tok_output, "write here instead of standard output");
 
-  auto* train = app.add_subcommand("train", "train the tagger and/or parser from gold CoNLL-U");
+  auto* train =
+      app.add_subcommand("train", "train the tagger, lemmatizer and/or parser from gold CoNLL-U");
   std::vector<std::string> train_inputs;
-  std::string train_tagger, train_parser, train_metadata;
+  std::string train_tagger, train_parser, train_lemmatizer, train_metadata;
   int train_epochs = 8;
   train->add_option("inputs", train_inputs, "gold CoNLL-U files")->required();
   train->add_option("--tagger", train_tagger, "tagger model file to write");
   train->add_option("--parser", train_parser, "parser model file to write");
+  train->add_option("--lemmatizer", train_lemmatizer,
+                    "lemmatizer (LEMMA and FEATS) model file to write");
   train->add_option("--epochs", train_epochs, "tagger training passes over the data");
   int train_parser_epochs = 10, train_jackknife = 5;
   train->add_option("--parser-epochs", train_parser_epochs, "parser training passes");
@@ -521,7 +534,8 @@ int main(int argc, char** argv) {
   std::string parse_models = "models", parse_input, parse_output;
   bool parse_tokenized = false;
   parse->add_option("input", parse_input, "UTF-8 text, or CoNLL-U with --tokenized")->required();
-  parse->add_option("--models", parse_models, "folder with en-gum.tagger and en-gum.parser");
+  parse->add_option("--models", parse_models,
+                    "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
   parse->add_option("-o,--output", parse_output, "write here instead of standard output");
   parse->add_flag("--tokenized", parse_tokenized,
                   "keep the tokens and sentences of a CoNLL-U input, predict the rest");
@@ -541,8 +555,8 @@ int main(int argc, char** argv) {
   if (dict.chosen()) return dict.run();
   if (runs.chosen()) return runs.run();
   if (*train) {
-    return run_train(train_inputs, train_tagger, train_parser, train_epochs, train_parser_epochs,
-                     train_jackknife, train_metadata);
+    return run_train(train_inputs, train_tagger, train_parser, train_lemmatizer, train_epochs,
+                     train_parser_epochs, train_jackknife, train_metadata);
   }
   if (*parse) return run_parse(parse_models, parse_input, parse_output, parse_tokenized);
   if (*tag) return run_tag(tag_model, tag_input, tag_output);

@@ -65,7 +65,8 @@ void RunCommands::add_to(CLI::App& app) {
   run_->add_option("inputs", inputs_, "files or folders")->required();
   run_->add_option("--db", db_, "the SQLite event database (created if missing)");
   run_->add_option("--threads", threads_, "worker threads");
-  run_->add_option("--models", models_, "folder with en-gum.tagger and en-gum.parser");
+  run_->add_option("--models", models_,
+                   "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
   run_->add_option("--dictionaries", dictionaries_,
                    "dyad dictionary files or folders (default: dyad's own)");
   run_->add_flag("--quiet", quiet_, "no progress line");

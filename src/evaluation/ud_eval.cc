@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -86,6 +88,29 @@ int count_common(const std::vector<Span>& a, const std::vector<Span>& b) {
 
 std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
+// The universal features of a FEATS column, sorted (as the CoNLL 2018
+// script compares them).
+std::vector<std::string_view> universal_features(std::string_view feats) {
+  static constexpr std::array<std::string_view, 21> kUniversal = {
+      "PronType", "NumType", "Poss",  "Reflex",   "Foreign",  "Abbr",     "Gender",
+      "Animacy",  "Number",  "Case",  "Definite", "Degree",   "VerbForm", "Mood",
+      "Tense",    "Aspect",  "Voice", "Evident",  "Polarity", "Person",   "Polite"};
+  std::vector<std::string_view> out;
+  if (feats == "_") return out;
+  while (!feats.empty()) {
+    std::size_t bar = feats.find('|');
+    std::string_view f = feats.substr(0, bar);
+    std::string_view name = f.substr(0, f.find('='));
+    if (std::find(kUniversal.begin(), kUniversal.end(), name) != kUniversal.end()) {
+      out.push_back(f);
+    }
+    if (bar == std::string_view::npos) break;
+    feats.remove_prefix(bar + 1);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 UdScores evaluate_ud(const std::vector<Sentence>& gold, const std::vector<Sentence>& system) {
@@ -116,7 +141,7 @@ UdScores evaluate_ud(const std::vector<Sentence>& gold, const std::vector<Senten
   }
   const int gw = static_cast<int>(g.words.size());
   const int sw = static_cast<int>(s.words.size());
-  r.words = r.upos = r.xpos = r.lemmas = r.uas = r.las = {gw, sw, 0};
+  r.words = r.upos = r.xpos = r.lemmas = r.uas = r.las = r.ufeats = r.alltags = {gw, sw, 0};
   auto head_word = [](const Layout& l, const Layout::Word& w) {
     int h = w.token->head;
     if (h <= 0) return -1;  // the root (or no head)
@@ -132,6 +157,11 @@ UdScores evaluate_ud(const std::vector<Sentence>& gold, const std::vector<Senten
     if (sw_.token->upos == gw_.token->upos) ++r.upos.correct;
     if (sw_.token->xpos == gw_.token->xpos) ++r.xpos.correct;
     if (sw_.token->lemma == gw_.token->lemma) ++r.lemmas.correct;
+    const bool feats = universal_features(sw_.token->feats) == universal_features(gw_.token->feats);
+    if (feats) ++r.ufeats.correct;
+    if (feats && sw_.token->upos == gw_.token->upos && sw_.token->xpos == gw_.token->xpos) {
+      ++r.alltags.correct;
+    }
     int sh = head_word(s, sw_);
     int gh = head_word(g, gw_);
     bool attached = (sh == -1 && gh == -1) ||
@@ -149,7 +179,8 @@ nlohmann::json UdScores::to_json() const {
   return {{"Tokens", pct(tokens)}, {"Sentences", pct(sentences)},
           {"Words", pct(words)},   {"UPOS", pct(upos)},
           {"XPOS", pct(xpos)},     {"Lemmas", pct(lemmas)},
-          {"UAS", pct(uas)},       {"LAS", pct(las)}};
+          {"UAS", pct(uas)},       {"LAS", pct(las)},
+          {"UFeats", pct(ufeats)}, {"AllTags", pct(alltags)}};
 }
 
 std::string UdScores::to_text() const {
@@ -161,6 +192,8 @@ std::string UdScores::to_text() const {
                          {"Words", &words},
                          {"UPOS", &upos},
                          {"XPOS", &xpos},
+                         {"UFeats", &ufeats},
+                         {"AllTags", &alltags},
                          {"Lemmas", &lemmas},
                          {"UAS", &uas},
                          {"LAS", &las}}) {

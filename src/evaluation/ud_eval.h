@@ -23,8 +23,13 @@ struct UdMetric {
 
 struct UdScores {
   UdMetric tokens, sentences, words, upos, xpos, lemmas, uas, las;
+  // UFeats: the whole set of universal features (CoNLL 2018: the 21 features
+  // of the UD guidelines, others such as NumForm or ExtPos ignored) matches;
+  // AllTags: UPOS, XPOS and UFeats all match.
+  UdMetric ufeats, alltags;
   std::string error;  // set when the two files do not hold the same text
-  // {"Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS"}: F1 in percent.
+  // {"Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS",
+  // "UFeats", "AllTags"}: F1 in percent.
   nlohmann::json to_json() const;
   std::string to_text() const;
 };

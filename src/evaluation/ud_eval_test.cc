@@ -28,7 +28,8 @@ TEST(UdEval, IdenticalFilesScoreOneHundred) {
   EXPECT_EQ(s.tokens.gold, 6);  // can't go . Armenia left .
   EXPECT_EQ(s.words.gold, 7);
   EXPECT_EQ(s.sentences.gold, 2);
-  for (const char* k : {"Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS"}) {
+  for (const char* k : {"Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS",
+                        "UFeats", "AllTags"}) {
     EXPECT_DOUBLE_EQ(s.to_json()[k].get<double>(), 100.0) << k;
   }
 }
@@ -59,6 +60,32 @@ TEST(UdEval, CountsTokenizationTagAndAttachmentErrors) {
   EXPECT_EQ(s.uas.correct, 2);
   EXPECT_EQ(s.las.correct, 2);
   EXPECT_NEAR(s.words.f1(), 2.0 * 5 / 13, 1e-9);
+}
+
+TEST(UdEval, UFeatsComparesTheSetOfUniversalFeatures) {
+  auto gold = parse_conllu(
+      "1\tThey\tthey\tPRON\tPRP\tCase=Nom|Number=Plur|Person=3|PronType=Prs\t2\tnsubj\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\tMood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin\t3\t"
+      "aux:pass\t_\t_\n"
+      "3\tseen\tsee\tVERB\tVBN\tTense=Past|VerbForm=Part|Voice=Pass\t0\troot\t_\t_\n"
+      "4\ttwice\ttwice\tADV\tRB\tNumForm=Word|NumType=Mult\t3\tadvmod\t_\t_\n",
+      "gold");
+  // They: same features in another order (matches); were: Number wrong;
+  // seen: Voice missing; twice: NumForm (not universal) missing, XPOS wrong.
+  auto system = parse_conllu(
+      "1\tThey\tthey\tPRON\tPRP\tPronType=Prs|Case=Nom|Number=Plur|Person=3\t2\tnsubj\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t3\t"
+      "aux:pass\t_\t_\n"
+      "3\tseen\tsee\tVERB\tVBN\tTense=Past|VerbForm=Part\t0\troot\t_\t_\n"
+      "4\ttwice\ttwice\tADV\tJJ\tNumType=Mult\t3\tadvmod\t_\t_\n",
+      "system");
+  UdScores s = evaluate_ud(gold, system);
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  EXPECT_EQ(s.ufeats.correct, 2);   // They, twice
+  EXPECT_EQ(s.alltags.correct, 1);  // They
+  EXPECT_DOUBLE_EQ(s.to_json()["UFeats"].get<double>(), 50.0);
+  EXPECT_DOUBLE_EQ(s.to_json()["AllTags"].get<double>(), 25.0);
+  EXPECT_NE(s.to_text().find("UFeats"), std::string::npos);
 }
 
 TEST(UdEval, DifferentTextIsAnError) {

@@ -8,6 +8,11 @@ std::string SyntaxPipeline::load(const std::string& dir) {
   std::ifstream tagger(dir + "/en-gum.tagger", std::ios::binary);
   if (!tagger) return dir + "/en-gum.tagger: cannot read";
   if (std::string e = tagger_.load(tagger); !e.empty()) return dir + "/en-gum.tagger: " + e;
+  std::ifstream lemmatizer(dir + "/en-gum.lemmatizer", std::ios::binary);
+  if (!lemmatizer) return dir + "/en-gum.lemmatizer: cannot read";
+  if (std::string e = lemmatizer_.load(lemmatizer); !e.empty()) {
+    return dir + "/en-gum.lemmatizer: " + e;
+  }
   std::ifstream parser(dir + "/en-gum.parser", std::ios::binary);
   if (!parser) return dir + "/en-gum.parser: cannot read";
   if (std::string e = parser_.load(parser); !e.empty()) return dir + "/en-gum.parser: " + e;
@@ -15,14 +20,10 @@ std::string SyntaxPipeline::load(const std::string& dir) {
 }
 
 void SyntaxPipeline::annotate(Sentence& sentence) const {
-  // No lemmatizer or morphology yet: those columns are left empty rather
-  // than carried over from the input.
-  for (Token& t : sentence.tokens) {
-    t.lemma.assign(1, '_');
-    t.feats.assign(1, '_');
-  }
   tagger_.tag(sentence);
+  lemmatizer_.lemmatize(sentence);
   parser_.parse(sentence);
+  lemmatizer_.refine(sentence);
 }
 
 std::vector<Sentence> SyntaxPipeline::parse_text(std::string_view text,

@@ -1,4 +1,5 @@
-// From raw text to UD trees: tokenizer, tagger and parser strung together.
+// From raw text to UD trees: tokenizer, tagger, lemmatizer and parser strung
+// together.
 // Models are loaded once and only read afterwards, so one pipeline serves
 // many threads.
 #pragma once
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 #include "text/tokenizer.h"
@@ -16,10 +18,12 @@ namespace dyad {
 
 class SyntaxPipeline {
  public:
-  // Loads `dir`/en-gum.tagger and `dir`/en-gum.parser; "" or the problem.
+  // Loads `dir`/en-gum.tagger, en-gum.lemmatizer and en-gum.parser; "" or
+  // the problem.
   std::string load(const std::string& dir);
 
-  // Tags and parses sentences whose words are given (CoNLL-U input).
+  // Tags, lemmatizes and parses sentences whose words are given (CoNLL-U
+  // input): UPOS, XPOS, LEMMA, FEATS, HEAD and DEPREL are replaced.
   void annotate(Sentence& sentence) const;
 
   // Splits, tags and parses raw text. Sentence ids are "<doc>-<n>".
@@ -27,6 +31,7 @@ class SyntaxPipeline {
 
  private:
   Tagger tagger_;
+  Lemmatizer lemmatizer_;
   Parser parser_;
 };
 
