@@ -358,7 +358,8 @@ struct Dictionaries {
   std::vector<InputError> errors;             // every problem met while loading
   // Loaded from PETRARCH/TABARI files: the coder then follows PETRARCH's
   // conventions where dyad's own reading differs (a participle clause,
-  // "..., killing eight people", gets no subject from its governor).
+  // "..., killing eight people", gets no subject from its governor; a
+  // pattern's "(AS ALLY)" needs "ally" right after "as").
   bool petrarch_conventions = false;
 };
 

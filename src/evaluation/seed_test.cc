@@ -56,7 +56,7 @@ TEST(Seed, OpEdEventsWithTheRightActors) {
   }
   auto events = code_seed();
   // Putin described Russia and Kazakhstan as the closest allies (DESIGN: 051).
-  EXPECT_TRUE(found(events, "RUSGOV", "KAZ", {"01", "05"}));
+  EXPECT_TRUE(found(events, "RUSGOV", "KAZ", {"05"}));
   // Russian MPs insulting Kazakhstan (DESIGN: RUSLEG -> KAZ, 111..130).
   EXPECT_TRUE(found(events, "RUSLEG", "KAZ", {"11", "12", "13"}));
   // Putin (he) called into question the legitimacy of Kazakhstan (DESIGN: 111,

@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <deque>
 #include <optional>
@@ -793,7 +794,14 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
             int t = zone[k];
             int prep = preposition_token(t);
             if (!prep || form(prep) != e.preposition) continue;
-            if (!words.empty() && !match_contiguous(prep + 1, words)) continue;
+            // The words right after the preposition (PETRARCH's reading), or
+            // with dyad's dictionaries also one word naming the phrase's head
+            // past its modifiers ("as the closest allies").
+            const bool head_word = !dict_.petrarch_conventions && words.size() == 1 &&
+                                   match_at(t, words.front(), 0) == 1;
+            if (!words.empty() && !match_contiguous(prep + 1, words) && !head_word) {
+              continue;
+            }
             if (role == "+") binding->target_token = t;
             if (role == "$") binding->source_token = t;
             found = true;
@@ -1493,10 +1501,26 @@ void Coder::date_events(const Sentence& sentence, StoryContext& story,
   }
   const std::vector<TextDate> dates = find_dates(sentence, story.date_value);
   // A date counts when it is not after the story (plans and intentions are
-  // dated by the statement) and the clause it modifies speaks of the past.
-  auto usable = [&](const TextDate& d) {
-    return (story.date_value == 0 || d.value <= story.date_value) && d.anchor > 0 &&
-           past_tense(sentence, d.anchor);
+  // dated by the statement) and the clause it dates speaks of the past.
+  auto usable = [&](const TextDate& d, int clause) {
+    return (story.date_value == 0 || d.value <= story.date_value) && clause > 0 &&
+           past_tense(sentence, clause);
+  };
+  // Does `d` date clause `a`: written on its verb ("attacked on Monday"), or
+  // inside a temporal phrase on it ("during the November 2023 talks")?
+  auto dates_clause = [&](const TextDate& d, int a) {
+    if (d.anchor == a) return true;
+    if (d.anchor <= 0 || sentence.token(d.anchor).head != a) return false;
+    const Token& phrase = sentence.token(d.anchor);
+    if (phrase.relation != Relation::kObl) return false;
+    for (int c : sentence.children(d.anchor)) {
+      const Token& k = sentence.token(c);
+      if (k.relation != Relation::kCase) continue;
+      std::string w = k.form;
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (w == "during" || w == "at" || w == "in" || w == "on") return true;
+    }
+    return false;
   };
   for (Event& e : events) {
     e.date = story.date;
@@ -1505,16 +1529,18 @@ void Coder::date_events(const Sentence& sentence, StoryContext& story,
     e.date_precision = "day";
     // The nearest date on the verb or on a clause above it ("said on Monday").
     const TextDate* found = nullptr;
+    int clause = 0;
     for (int a = e.verb_token, steps = 0; a > 0 && found == nullptr && steps < 64; ++steps) {
       for (const TextDate& d : dates) {
-        if (d.anchor == a) {
+        if (dates_clause(d, a)) {
           found = &d;
+          clause = a;
           break;
         }
       }
       a = sentence.token(a).head;
     }
-    if (found != nullptr && usable(*found)) {
+    if (found != nullptr && usable(*found, clause)) {
       e.date = date_text(found->value);
       e.date_source = "text";
       e.date_precision = precision_name(found->precision);
@@ -1535,7 +1561,7 @@ void Coder::date_events(const Sentence& sentence, StoryContext& story,
             k.relation == Relation::kConj || k.relation == Relation::kDep);
   };
   for (const TextDate& d : dates) {
-    if (usable(d) && main_clause(d.anchor)) {
+    if (d.anchor > 0 && main_clause(d.anchor) && usable(d, d.anchor)) {
       story.paragraph_date = d.value;
       story.paragraph_precision = precision_name(d.precision);
     }

@@ -72,6 +72,22 @@ TEST(Coder, DictionariesLoadCleanly) {
   EXPECT_TRUE(f.dict.errors.empty());
 }
 
+// A pattern's prepositional phrase names its head past modifiers with
+// dyad's dictionaries ("as the closest allies" fits "(AS ALLY)"), and only
+// the words right after the preposition under PETRARCH's conventions.
+TEST(Coder, PrepositionalPhraseMatchesItsHeadWord) {
+  Fixture f;
+  std::istringstream v("--- DESCRIBE [010] ---\nDESCRIBE {DESCRIBED}\n- * + (AS ALLY) [051]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  ASSERT_TRUE(f.dict.errors.empty());
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "described/describe/VERB/0/root",
+                  "Kazakhstan/Kazakhstan/PROPN/2/obj", "as/as/ADP/7/case", "the/the/DET/7/det",
+                  "closest/close/ADJ/7/amod", "allies/ally/NOUN/2/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>KAZ:051"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>KAZ:010"});
+}
+
 TEST(Coder, SubjectVerbObject) {
   Fixture f;
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "condemned/condemn/VERB/0/root",

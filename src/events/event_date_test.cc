@@ -122,8 +122,20 @@ TEST(EventDate, CoderDatesEventsByTheTextAndTheParagraph) {
                                 {"criticized", "VBD", 0, "root"},
                                 {"Kazakhstan", "NNP", 2, "obj"}},
                                "# newpar"));
+  // A temporal phrase on the verb: "during the November 2023 talks".
+  doc.sentences.push_back(tree({{"Russia", "NNP", 2, "nsubj"},
+                                {"criticized", "VBD", 0, "root"},
+                                {"Kazakhstan", "NNP", 2, "obj"},
+                                {"during", "IN", 8, "case"},
+                                {"the", "DT", 8, "det"},
+                                {"November", "NNP", 8, "compound"},
+                                {"2023", "CD", 8, "nummod"},
+                                {"talks", "NNS", 2, "obl"}}));
   auto events = coder.code(doc);
-  ASSERT_EQ(events.size(), 4u);
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(events[4].date, "20231101");
+  EXPECT_EQ(events[4].date_source, "text");
+  EXPECT_EQ(events[4].date_precision, "month");
   EXPECT_EQ(events[0].date, "20240527");
   EXPECT_EQ(events[0].date_source, "text");
   EXPECT_EQ(events[0].story_date, "20240531");
