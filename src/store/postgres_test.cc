@@ -29,7 +29,10 @@ class LocalServer {
   LocalServer() {
     bin_ = server_bin();
     if (bin_.empty()) return;
-    dir_ = fs::temp_directory_path() / ("dyad_pg_" + std::to_string(getpid()));
+    // Under /tmp, not the test's scratch folder: when the server runs as the
+    // postgres user, every folder above its data must be open to that user.
+    dir_ = fs::path(fs::exists("/tmp") ? "/tmp" : fs::temp_directory_path().string()) /
+           ("dyad_pg_" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     // initdb refuses to run as root: run the server as the postgres user then.
