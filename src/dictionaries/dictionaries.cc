@@ -644,12 +644,6 @@ std::vector<std::string> VerbDictionary::synset_names() const {
   return out;
 }
 
-std::string to_upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = upper(c);
-  return out;
-}
-
 // ---------------------------------------------------------------- actors
 
 std::string ActorEntry::code_on(int date) const {

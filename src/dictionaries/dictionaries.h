@@ -14,12 +14,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "conllu/conllu.h"  // InputError
+#include "conllu/conllu.h"    // InputError
+#include "text/ascii_case.h"  // to_upper_ascii: dictionary matching is case-insensitive
 
 namespace dyad {
-
-// Upper-cases ASCII letters (dictionary matching is case-insensitive).
-std::string to_upper_ascii(std::string_view s);
 
 // Regular English plural of an upper-case noun (S, IES after a consonant
 // and Y, ES after S, SH, CH, X).

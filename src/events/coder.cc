@@ -1,7 +1,6 @@
 #include "events/coder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <deque>
 #include <optional>
@@ -1516,9 +1515,8 @@ void Coder::date_events(const Sentence& sentence, StoryContext& story,
     for (int c : sentence.children(d.anchor)) {
       const Token& k = sentence.token(c);
       if (k.relation != Relation::kCase) continue;
-      std::string w = k.form;
-      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (w == "during" || w == "at" || w == "in" || w == "on") return true;
+      const std::string w = to_upper_ascii(k.form);
+      if (w == "DURING" || w == "AT" || w == "IN" || w == "ON") return true;
     }
     return false;
   };

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "text/ascii_case.h"
+
 namespace dyad {
 namespace {
 
@@ -48,18 +50,10 @@ Ymd from_day_number(long z) {
   return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
 }
 
-std::string lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // 1-12 for a month name or its usual abbreviation ("Aug.", "Sept"), else 0.
 int month_of(std::string_view form) {
   if (form.empty() || form[0] < 'A' || form[0] > 'Z') return 0;  // names are capitalised
-  std::string w = lower(form);
+  std::string w = to_lower_ascii(form);
   if (!w.empty() && w.back() == '.') w.pop_back();
   constexpr std::array<std::string_view, 12> kNames = {
       "january", "february", "march",     "april",   "may",      "june",
@@ -79,7 +73,7 @@ int weekday_of(std::string_view form) {
   if (form.empty() || form[0] < 'A' || form[0] > 'Z') return -1;
   constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                      "friday", "saturday", "sunday"};
-  const std::string w = lower(form);
+  const std::string w = to_lower_ascii(form);
   for (std::size_t i = 0; i < kDays.size(); ++i) {
     if (w == kDays[i]) return static_cast<int>(i);
   }
@@ -163,7 +157,7 @@ bool past_tense(const Sentence& s, int verb) {
         t.relation != Relation::kCop) {
       continue;
     }
-    const std::string l = lower(t.form);
+    const std::string l = to_lower_ascii(t.form);
     if (l == "will" || l == "would" || l == "shall" || l == "'ll") return false;
     if (t.xpos == "VBD" || l == "had" || l == "was" || l == "were" || l == "did") return true;
     if ((l == "has" || l == "have" || l == "'ve") && v.xpos == "VBN") return true;  // perfect
@@ -219,7 +213,7 @@ std::vector<TextDate> find_dates(const Sentence& s, int story_date) {
         year = y;
         last = k;
       }
-      const std::string before = lower(form(first - 1));
+      const std::string before = to_lower_ascii(form(first - 1));
       const bool introduced = before == "in" || before == "since" || before == "early" ||
                               before == "late" || before == "mid" || before == "last";
       if (day == 0 && year == 0 && (!introduced || m == 5)) continue;  // "May" the modal
@@ -246,14 +240,14 @@ std::vector<TextDate> find_dates(const Sentence& s, int story_date) {
       add(join(from_day_number(today - back)), DatePrecision::kDay, i, i);
       continue;
     }
-    const std::string l = lower(w);
+    const std::string l = to_lower_ascii(w);
     if (l == "yesterday" && known_story) {
       add(join(from_day_number(day_number(story) - 1)), DatePrecision::kDay, i, i);
       continue;
     }
     if (int y = number_of(w); is_year(y) && w.size() == 4) {
       // "in 2014": a year standing alone after "in" or "since".
-      const std::string before = lower(form(i - 1));
+      const std::string before = to_lower_ascii(form(i - 1));
       if (before == "in" || before == "since") {
         add(join({y, 1, 1}), DatePrecision::kYear, i, i);
       }

@@ -9,17 +9,13 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "text/ascii_case.h"
 
 namespace dyad {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 std::string tag_of(const xmlNode* n) {
-  return n->name ? lower(reinterpret_cast<const char*>(n->name)) : "";
+  return n->name ? to_lower_ascii(reinterpret_cast<const char*>(n->name)) : "";
 }
 
 std::string attribute(const xmlNode* n, const char* name) {
@@ -73,7 +69,7 @@ bool is_furniture(const std::string& tag) {
 // class/id words that mark boilerplate blocks; `small_only` ones are dropped
 // only when short (a bio, a byline), the others whatever their size.
 bool is_boilerplate_block(const xmlNode* n, std::size_t text_size) {
-  std::string marks = lower(attribute(n, "class") + " " + attribute(n, "id"));
+  std::string marks = to_lower_ascii(attribute(n, "class") + " " + attribute(n, "id"));
   if (marks.size() <= 1) return false;
   static const char* kAlways[] = {"comment",   "respond", "reply",      "share",   "social",
                                   "related",   "sidebar", "breadcrumb", "cookie",  "newsletter",
@@ -152,7 +148,7 @@ const xmlNode* main_content(const xmlNode* root) {
     for (; n; n = n->next) {
       if (n->type != XML_ELEMENT_NODE) continue;
       std::string t = tag_of(n);
-      if (t == "article" || lower(attribute(n, "itemprop")) == "articlebody") {
+      if (t == "article" || to_lower_ascii(attribute(n, "itemprop")) == "articlebody") {
         std::size_t size = text_of(n).size();
         if (size > marked_size) {
           marked = n;
@@ -183,7 +179,7 @@ bool boilerplate_line(const std::string& p) {
                                    "cookie",
                                    "all rights reserved",
                                    "sign up for"};
-  std::string l = lower(p);
+  std::string l = to_lower_ascii(p);
   if (l.size() > 300) return false;
   return std::any_of(std::begin(kPhrases), std::end(kPhrases),
                      [&](const char* k) { return l.find(k) != std::string::npos; });
@@ -197,8 +193,8 @@ void read_metadata(const xmlNode* root, Article& a) {
       if (n->type != XML_ELEMENT_NODE) continue;
       std::string t = tag_of(n);
       if (t == "meta") {
-        std::string key =
-            lower(attribute(n, "property") + attribute(n, "name") + attribute(n, "itemprop"));
+        std::string key = to_lower_ascii(attribute(n, "property") + attribute(n, "name") +
+                                         attribute(n, "itemprop"));
         std::string content = attribute(n, "content");
         if (key == "og:title") og_title = content;
         if (key == "og:site_name") site = content;
@@ -208,7 +204,7 @@ void read_metadata(const xmlNode* root, Article& a) {
                              key == "sailthru.date" || key == "parsely-pub-date")) {
           date = content;
         }
-      } else if (t == "link" && lower(attribute(n, "rel")) == "canonical") {
+      } else if (t == "link" && to_lower_ascii(attribute(n, "rel")) == "canonical") {
         canonical = attribute(n, "href");
       } else if (t == "title" && title_tag.empty()) {
         title_tag = text_of(n);

@@ -8,26 +8,23 @@
 #include "ingest/feed.h"
 #include "ingest/html.h"
 #include "ingest/warc.h"
+#include "text/ascii_case.h"
 
 namespace dyad {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 enum class FileKind { kText, kJsonl, kHtml, kWarc, kFeed, kOther };
 
 FileKind kind_of(const fs::path& p) {
-  std::string ext = lower(p.extension().string());
+  std::string ext = to_lower_ascii(p.extension().string());
   if (ext == ".txt") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm") return FileKind::kHtml;
   if (ext == ".warc") return FileKind::kWarc;
-  if (ext == ".gz" && lower(p.stem().extension().string()) == ".warc") return FileKind::kWarc;
+  if (ext == ".gz" && to_lower_ascii(p.stem().extension().string()) == ".warc")
+    return FileKind::kWarc;
   if (ext == ".rss" || ext == ".atom" || ext == ".xml") return FileKind::kFeed;
   return FileKind::kOther;
 }
@@ -82,7 +79,7 @@ std::string normalise_date(std::string_view t) {
   // "30 May 2024", "May 30, 2024"
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string l = lower(s);
+  std::string l = to_lower_ascii(s);
   int month = 0, day = 0, year = 0;
   std::size_t i = 0;
   while (i < l.size()) {
@@ -232,7 +229,7 @@ void read_inputs(const std::vector<std::string>& paths, const std::function<void
     if (k == FileKind::kWarc) {
       std::string error = read_warc(name, [&](WarcRecord r) {
         if (r.type != "response" && r.type != "resource") return;
-        std::string type = lower(r.content_type);
+        std::string type = to_lower_ascii(r.content_type);
         IngestItem item;
         if (type.find("html") != std::string::npos) {
           item.article = article_from_html(r.payload, name);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "text/ascii_case.h"
+
 namespace dyad {
 namespace {
 
@@ -55,11 +57,6 @@ class Source {
   std::size_t offset_ = 0;
 };
 
-std::string lower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 std::string trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -84,7 +81,8 @@ void strip_http(WarcRecord& r) {
     if (eol == std::string::npos) eol = headers.size();
     std::string line = headers.substr(pos, eol - pos);
     std::size_t colon = line.find(':');
-    if (colon != std::string::npos && lower(trimmed(line.substr(0, colon))) == "content-type") {
+    if (colon != std::string::npos &&
+        to_lower_ascii(trimmed(line.substr(0, colon))) == "content-type") {
       r.content_type = trimmed(line.substr(colon + 1));
     }
     pos = eol + 1;
@@ -117,7 +115,7 @@ std::string read_warc(const std::string& path, const std::function<void(WarcReco
       if (line.empty()) break;
       std::size_t colon = line.find(':');
       if (colon == std::string::npos) return where + ": expected 'Name: value' header lines";
-      std::string name = lower(trimmed(line.substr(0, colon)));
+      std::string name = to_lower_ascii(trimmed(line.substr(0, colon)));
       std::string value = trimmed(line.substr(colon + 1));
       if (name == "content-length") {
         try {

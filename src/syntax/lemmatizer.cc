@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "syntax/perceptron.h"
+#include "text/ascii_case.h"
 
 namespace dyad {
 namespace {
@@ -30,11 +31,6 @@ void assign_lower(std::string& out, std::string_view w) {
   for (char& c : out) {
     if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
   }
-}
-std::string lower(std::string_view w) {
-  std::string out;
-  assign_lower(out, w);
-  return out;
 }
 
 // "lower form\tUPOS|XPOS" into `out`.
@@ -210,7 +206,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
       std::string f = with_feature(t.feats, "Voice", "");
       word_key(key, t.form, t, true);
       ++lemmas[key][t.lemma];
-      ++upos_lemmas[lower(t.form) + "\t" + t.upos][t.lemma];
+      ++upos_lemmas[to_lower_ascii(t.form) + "\t" + t.upos][t.lemma];
       ++feats[key][f];
       if (has_upper(t.form)) {
         word_key(key, t.form, t, false);
@@ -252,7 +248,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
     std::size_t tab = k.find('\t');
     std::string_view w = std::string_view(k).substr(0, tab);
     std::string_view tag = std::string_view(k).substr(tab + 1);
-    std::string l = lower(lemma);
+    std::string l = to_lower_ascii(lemma);
     std::size_t p = 0;
     while (p < w.size() && p < l.size() && w[p] == l[p]) ++p;
     std::string rule = std::to_string(w.size() - p) + "\t" + l.substr(p);
@@ -265,7 +261,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
   for (const auto& [k, counts] : cased_lemmas) {
     const std::string& lemma = best(counts);
     std::size_t tab = k.find('\t');
-    std::string lk = lower(std::string_view(k).substr(0, tab)) + k.substr(tab);
+    std::string lk = to_lower_ascii(std::string_view(k).substr(0, tab)) + k.substr(tab);
     if (m.words_.at(lk).lemma != lemma) m.cased_words_.emplace(k, lemma);
   }
   for (const auto& [k, counts] : upos_lemmas) m.upos_words_.emplace(k, best(counts));

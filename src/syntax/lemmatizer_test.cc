@@ -7,8 +7,6 @@
 #include <sstream>
 
 #include "conllu/conllu.h"
-#include "evaluation/ud_eval.h"
-#include "syntax/pipeline.h"
 #include "syntax/tagger.h"
 
 namespace dyad {
@@ -256,33 +254,6 @@ TEST(Lemmatizer, CommittedModelOnGumTest) {
             << 100 * with_predicted << "% with the tagger's tags\n";
   EXPECT_GE(with_gold, 0.99);       // measured 99.40
   EXPECT_GE(with_predicted, 0.98);  // measured 98.39
-}
-
-// The whole pipeline (tagger, lemmatizer, parser) on GUM's test documents of
-// the news genre, gold tokenization: what `dyad parse --tokenized` gives.
-TEST(Lemmatizer, PipelineOnGumTestNews) {
-  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  if (!std::ifstream(dir + "GUM_news_nasa.conllu")) GTEST_SKIP() << dir << " is absent";
-  SyntaxPipeline pipeline;
-  ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
-  std::vector<Sentence> gold, system;
-  for (const char* doc : {"GUM_news_nasa", "GUM_news_sensitive"}) {
-    std::ifstream in(dir + doc + ".conllu");
-    std::stringstream text;
-    text << in.rdbuf();
-    for (auto& s : parse_conllu(text.str(), doc)) {
-      Sentence copy = s;
-      pipeline.annotate(copy);
-      system.push_back(std::move(copy));
-      gold.push_back(std::move(s));
-    }
-  }
-  UdScores scores = evaluate_ud(gold, system);
-  ASSERT_TRUE(scores.error.empty()) << scores.error;
-  ASSERT_GT(scores.words.gold, 1000);
-  // Floors just below the measured 98.10 and 95.45 (docs/models.md).
-  EXPECT_GE(scores.lemmas.f1(), 0.975);
-  EXPECT_GE(scores.ufeats.f1(), 0.95);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <ostream>
 #include <string_view>
 
+#include "text/ascii_case.h"
+
 namespace dyad {
 namespace {
 
@@ -13,28 +15,19 @@ constexpr std::string_view kMagic = "DYADPRS1";
 constexpr std::size_t kShift = 0;
 constexpr std::size_t kReduce = 1;
 
-std::string lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Is every arc's span dominated by its head (no crossing arcs)?
-bool projective(const Sentence& s) {
+// The dependent of the first arc whose span its head does not dominate (a
+// crossing arc), or 0 when the tree is projective. The heads form a tree.
+int crossing_arc(const Sentence& s) {
   const int n = static_cast<int>(s.size());
   for (int d = 1; d <= n; ++d) {
-    int h = s.token(d).head;
-    if (h < 0) return false;
-    int lo = std::min(h, d), hi = std::max(h, d);
-    for (int k = lo + 1; k < hi; ++k) {
+    const int h = s.token(d).head;
+    for (int k = std::min(h, d) + 1; k < std::max(h, d); ++k) {
       int a = k;
       while (a != 0 && a != h) a = s.token(a).head;
-      if (a != h) return false;
+      if (a != h) return d;
     }
   }
-  return true;
+  return 0;
 }
 
 // Makes a tree projective by lifting each crossing arc's dependent to its
@@ -45,25 +38,14 @@ bool projectivize(Sentence& s) {
   for (int d = 1; d <= n; ++d) {
     int h = s.token(d).head, steps = 0;
     while (h > 0 && ++steps <= n) h = s.token(h).head;
-    if (h != 0) return false;  // a cycle or a bad head
+    if (h != 0) return false;  // a missing head or a cycle
   }
-  for (int round = 0; round < n * n; ++round) {
-    int lifted = 0;
-    for (int d = 1; d <= n && lifted == 0; ++d) {
-      int h = s.token(d).head;
-      if (h == 0) continue;
-      int lo = std::min(h, d), hi = std::max(h, d);
-      for (int k = lo + 1; k < hi && lifted == 0; ++k) {
-        int a = k;
-        while (a != 0 && a != h) a = s.token(a).head;
-        if (a != h) lifted = d;
-      }
-    }
-    if (lifted == 0) return true;
-    Token& t = s.tokens[static_cast<std::size_t>(lifted - 1)];
+  // Each lift shortens a path to the root, so this ends.
+  for (int d = crossing_arc(s); d != 0; d = crossing_arc(s)) {
+    Token& t = s.tokens[static_cast<std::size_t>(d - 1)];
     t.head = s.token(t.head).head;
   }
-  return projective(s);
+  return true;
 }
 
 }  // namespace
@@ -98,7 +80,7 @@ struct Parser::State {
     tag[0] = feature_key(91, "<root>");
     fine[0] = feature_key(92, "<root>");
     for (int i = 1; i <= n; ++i) {
-      word[static_cast<std::size_t>(i)] = feature_key(90, lower(s.token(i).form));
+      word[static_cast<std::size_t>(i)] = feature_key(90, to_lower_ascii(s.token(i).form));
       tag[static_cast<std::size_t>(i)] = feature_key(91, s.token(i).upos);
       fine[static_cast<std::size_t>(i)] = feature_key(92, s.token(i).xpos);
     }
@@ -238,11 +220,10 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.push_back(feature_key(49, X(s0h), X(s0), X(b0)));
   // Richer non-local context (after Zhang and Nivre 2011): second-outermost
   // children, the label sets of each side, distance with words.
-  auto at = [&](const std::vector<int>& v, int i) {
-    return i >= 0 ? v[static_cast<std::size_t>(i)] : 0;
-  };
-  auto set_of = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t {
-    return i >= 0 ? v[static_cast<std::size_t>(i)] : 0;
+  // A per-word value of the configuration, zero for "no word".
+  auto at = [](const auto& v, int i) {
+    return i >= 0 ? v[static_cast<std::size_t>(i)]
+                  : typename std::decay_t<decltype(v)>::value_type{};
   };
   const int s0l2 = at(st.leftmost2, s0);
   const int s0r2 = at(st.rightmost2, s0);
@@ -251,10 +232,10 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.push_back(feature_key(51, P(s0), L(s0r), L(s0r2)));
   out.push_back(feature_key(52, P(b0), L(b0l), L(b0l2)));
   out.push_back(feature_key(53, P(s0), P(s0r), P(s0r2)));
-  out.push_back(feature_key(54, W(s0), set_of(st.left_set, s0)));
-  out.push_back(feature_key(55, W(s0), set_of(st.right_set, s0)));
-  out.push_back(feature_key(56, P(s0), set_of(st.right_set, s0), P(b0)));
-  out.push_back(feature_key(57, W(b0), set_of(st.left_set, b0)));
+  out.push_back(feature_key(54, W(s0), at(st.left_set, s0)));
+  out.push_back(feature_key(55, W(s0), at(st.right_set, s0)));
+  out.push_back(feature_key(56, P(s0), at(st.right_set, s0), P(b0)));
+  out.push_back(feature_key(57, W(b0), at(st.left_set, b0)));
   out.push_back(feature_key(58, dist, W(s0), W(b0)));
   out.push_back(feature_key(59, L(s0h), W(s0h), P(s0)));
 }
@@ -293,18 +274,11 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
   }
   const std::size_t classes = 2 + 2 * p.labels_.size();
   p.model_ = Perceptron(classes);
-  std::vector<Sentence> lifted;
+  std::vector<Sentence> usable;  // non-projective trees lifted
   for (const Sentence& s : sentences) {
-    if (s.size() == 0) continue;
-    if (projective(s)) {
-      lifted.push_back(s);
-    } else {
-      Sentence copy = s;
-      if (projectivize(copy)) lifted.push_back(std::move(copy));
-    }
+    Sentence copy = s;
+    if (s.size() > 0 && projectivize(copy)) usable.push_back(std::move(copy));
   }
-  std::vector<const Sentence*> usable;
-  for (const Sentence& s : lifted) usable.push_back(&s);
   // The dynamic oracle's costs for the configuration `st`.
   auto action_costs = [](const State& st, const std::vector<int>& gold_head,
                          const std::vector<int>& gold_label) {
@@ -354,7 +328,7 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
       std::swap(order[i - 1], order[seed % i]);
     }
     for (std::size_t idx : order) {
-      const Sentence& s = *usable[idx];
+      const Sentence& s = usable[idx];
       State st(s);
       std::vector<int> gold_head(static_cast<std::size_t>(st.n) + 1, -1);
       std::vector<int> gold_label(static_cast<std::size_t>(st.n) + 1, -1);

@@ -161,19 +161,15 @@ std::string Perceptron::load(std::istream& in) {
   if (!read(in, features) || features > (1ull << 32)) return "expected a feature count";
   // The weights end the file: read them in one go, then decode.
   std::string data;
-  const std::streampos here = in.tellg();
-  if (here != std::streampos(-1) && in.seekg(0, std::ios::end)) {
-    const std::streamoff rest = in.tellg() - here;
-    in.seekg(here);
-    data.resize(static_cast<std::size_t>(std::max<std::streamoff>(rest, 0)));
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  } else {  // not seekable: read in chunks
+  if (const std::streampos here = in.tellg(); here != std::streampos(-1)) {
+    in.seekg(0, std::ios::end);  // the size, to read into one buffer
+    if (in) data.reserve(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg() - here, 0)));
     in.clear();
-    char chunk[1 << 16];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-      data.append(chunk, static_cast<std::size_t>(in.gcount()));
-    }
+    in.seekg(here);
+  }
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    data.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
   std::size_t at = 0;
   auto take = [&](auto& v) {

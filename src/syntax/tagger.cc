@@ -6,19 +6,13 @@
 #include <ostream>
 #include <string_view>
 
+#include "text/ascii_case.h"
+
 namespace dyad {
 namespace {
 
 constexpr std::string_view kMagic = "DYADTAG3";
 constexpr std::uint16_t kStart = 0xFFFF;  // "no tag" before the sentence
-
-std::string lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Word shape: X for upper case, x for lower, d for digits, other bytes
 // kept; runs collapsed ("Kassym-Jomart" -> "Xx-Xx").
@@ -53,46 +47,50 @@ void Tagger::features(const std::vector<std::string>& words, std::size_t i, std:
   auto word = [&](long k) -> std::string {
     if (k < 0) return "<s>";
     if (k >= static_cast<long>(words.size())) return "</s>";
-    return lower(words[static_cast<std::size_t>(k)]);
+    return to_lower_ascii(words[static_cast<std::size_t>(k)]);
   };
   const long j = static_cast<long>(i);
   const std::string& form = words[i];
-  const std::string w = lower(form);
+  const std::string w = to_lower_ascii(form);
+  const std::string before = word(j - 1), after = word(j + 1);
+  const std::string form_shape = shape(form);
+  const std::uint64_t word_key = feature_key(1, w), suffix_key = feature_key(4, suffix(w, 3));
+  const std::uint64_t after_key = feature_key(1, after);
   out.push_back(feature_key(0, ""));
-  out.push_back(feature_key(1, w));
+  out.push_back(word_key);
   // Affixes only of longer words: "nor" the conjunction must not teach
   // that "Arnor" is one.
   if (w.size() > 1) out.push_back(feature_key(2, suffix(w, 1)));
   if (w.size() > 2) out.push_back(feature_key(3, suffix(w, 2)));
-  if (w.size() > 3) out.push_back(feature_key(4, suffix(w, 3)));
+  if (w.size() > 3) out.push_back(suffix_key);
   if (w.size() > 3) out.push_back(feature_key(5, w.substr(0, 1)));
-  out.push_back(feature_key(6, shape(form)));
-  out.push_back(feature_key(7, word(j - 1)));
-  out.push_back(feature_key(8, word(j + 1)));
+  out.push_back(feature_key(6, form_shape));
+  out.push_back(feature_key(7, before));
+  out.push_back(feature_key(8, after));
   out.push_back(feature_key(9, word(j - 2)));
   out.push_back(feature_key(10, word(j + 2)));
   out.push_back(feature_key(11, prev));
   out.push_back(feature_key(12, prev, prev2));
-  out.push_back(feature_key(13, feature_key(1, w), prev));
-  out.push_back(feature_key(14, suffix(word(j + 1), 3)));
-  out.push_back(feature_key(15, suffix(word(j - 1), 3)));
+  out.push_back(feature_key(13, word_key, prev));
+  out.push_back(feature_key(14, suffix(after, 3)));
+  out.push_back(feature_key(15, suffix(before, 3)));
   out.push_back(feature_key(16, i == 0 ? "first" : "later"));
   if (w.size() > 4) out.push_back(feature_key(17, suffix(w, 4)));
   if (w.size() > 3) out.push_back(feature_key(18, w.substr(0, 3)));
-  out.push_back(feature_key(19, shape(form) + (i == 0 ? "^" : "")));
-  out.push_back(feature_key(20, feature_key(1, w), feature_key(1, word(j + 1))));
-  out.push_back(feature_key(21, feature_key(1, word(j - 1)), feature_key(1, w)));
-  out.push_back(feature_key(22, feature_key(1, word(j + 1)), prev));
-  out.push_back(feature_key(23, feature_key(4, suffix(w, 3)), prev));
+  out.push_back(feature_key(19, form_shape + (i == 0 ? "^" : "")));
+  out.push_back(feature_key(20, word_key, after_key));
+  out.push_back(feature_key(21, feature_key(1, before), word_key));
+  out.push_back(feature_key(22, after_key, prev));
+  out.push_back(feature_key(23, suffix_key, prev));
   out.push_back(feature_key(24, form));
   // The usual tags of the next words stand in for the tags not yet chosen.
-  const std::uint64_t t1 = usual_tag(word(j + 1)), t2 = usual_tag(word(j + 2));
+  const std::uint64_t t1 = usual_tag(after), t2 = usual_tag(word(j + 2));
   out.push_back(feature_key(25, usual_tag(w)));
   out.push_back(feature_key(26, t1));
   out.push_back(feature_key(27, t1, t2));
   out.push_back(feature_key(28, prev, t1));
-  out.push_back(feature_key(29, feature_key(1, w), t1));
-  out.push_back(feature_key(30, feature_key(4, suffix(w, 3)), t1));
+  out.push_back(feature_key(29, word_key, t1));
+  out.push_back(feature_key(30, suffix_key, t1));
 }
 
 Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata) {
@@ -112,7 +110,9 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::st
   // lowest label id, so training stays deterministic).
   std::map<std::string, std::map<std::uint16_t, int>> seen;
   for (const Sentence& s : sentences) {
-    for (const Token& tok : s.tokens) ++seen[lower(tok.form)][label_ids[tok.upos + "|" + tok.xpos]];
+    for (const Token& tok : s.tokens) {
+      ++seen[to_lower_ascii(tok.form)][label_ids[tok.upos + "|" + tok.xpos]];
+    }
   }
   for (const auto& [w, by_label] : seen) {
     int total = 0, best = 0;
