@@ -17,6 +17,7 @@
 #include "evaluation/evaluate.h"
 #include "evaluation/ud_eval.h"
 #include "events/coder.h"
+#include "ingest/ingest.h"
 #include "syntax/pipeline.h"
 #include "text/tokenizer.h"
 
@@ -563,6 +564,16 @@ int main(int argc, char** argv) {
   if (*tokenize) return run_tokenize(tok_input, tok_output);
   if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);
   if (*code) {
+    if (!code_date.empty()) {  // events carry dates as YYYYMMDD
+      std::string iso = dyad::normalise_date(code_date);
+      if (iso.empty()) {
+        std::cerr << "dyad code: --date: expected a date such as 20240531 or 2024-05-31, found '"
+                  << code_date << "'\n";
+        return 2;
+      }
+      std::erase(iso, '-');
+      code_date = iso;
+    }
     return run_code(code_inputs, code_files, code_dyad, code_suite_dicts, code_date, code_output,
                     code_loose, code_text, code_models);
   }

@@ -123,6 +123,28 @@ TEST(Cli, CodeReportsMalformedInputAndCodesTheRest) {
   EXPECT_EQ(lines[1]["sentence_id"], 2);
 }
 
+// A story date is normalised to YYYYMMDD; one that is not a date is refused.
+TEST(Cli, CodeStoryDateIsCheckedAndNormalised) {
+  auto dir = std::filesystem::temp_directory_path() / "dyad_cli_date";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "verbs.txt") << "--- CRITICIZE [111] ---\nCRITICIZE\n";
+  std::ofstream(dir / "actors.txt") << "RUSSIA_ [RUS]\nGEORGIA_ [GEO]\n";
+  std::ofstream(dir / "in.conllu") << "1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+                                      "2\tcriticized\tcriticize\tVERB\t_\t_\t0\troot\t_\t_\n"
+                                      "3\tGeorgia\tGeorgia\tPROPN\t_\t_\t2\tobj\t_\t_\n\n";
+  std::string d = dir.string();
+  std::string base = std::string(DYAD_CLI_PATH) + " code " + d + "/in.conllu --verbs " + d +
+                     "/verbs.txt --actors " + d + "/actors.txt -o " + d + "/events.jsonl";
+  ASSERT_EQ(run(base + " --date 2024-05-31 2>/dev/null"), 0);
+  auto lines = read_jsonl(dir / "events.jsonl");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["date"], "20240531");
+  EXPECT_EQ(lines[0]["story_date"], "20240531");
+  EXPECT_EQ(lines[0]["date_source"], "story");
+  EXPECT_NE(run(base + " --date someday 2>" + d + "/err.txt"), 0);
+  EXPECT_NE(read_text(dir / "err.txt").find("--date: expected a date"), std::string::npos);
+}
+
 TEST(Cli, CodeSkipsMalformedJsonlRecordsAndCodesTheRest) {
   auto dir = std::filesystem::temp_directory_path() / "dyad_cli_jsonl";
   std::filesystem::create_directories(dir);
