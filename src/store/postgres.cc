@@ -74,6 +74,10 @@ CREATE TABLE quotations (
 );
 CREATE INDEX quotations_by_document ON quotations(document);
 )sql",
+    R"sql(
+ALTER TABLE events ADD COLUMN date_source TEXT;
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+)sql",
 };
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
@@ -180,12 +184,14 @@ class PostgresStore : public Store {
         Result er = query(
             "INSERT INTO events (document, sentence_id, date, source, target, code, root, "
             "quad_class, goldstein, source_text, target_text, verb, pattern, negated, speaker, "
-            "speaker_text) VALUES ($1::bigint,$2::integer,$3,$4,$5,$6,$7,$8::integer,"
-            "NULLIF($9,'')::double precision,$10,$11,$12,$13,$14::integer,$15,$16)",
+            "speaker_text, date_source, date_precision) VALUES ($1::bigint,$2::integer,$3,$4,$5,"
+            "$6,$7,$8::integer,NULLIF($9,'')::double precision,$10,$11,$12,$13,$14::integer,$15,"
+            "$16,$17,$18)",
             {id, std::to_string(x.sentence_id), x.date, x.source, x.target, x.code,
              std::string(root_code(x.code)), std::to_string(quad_class(x.code)),
              std::isnan(g) ? "" : std::to_string(g), x.source_text, x.target_text, x.verb_text,
-             x.pattern, x.negated ? "1" : "0", x.speaker, x.speaker_text});
+             x.pattern, x.negated ? "1" : "0", x.speaker, x.speaker_text, x.date_source,
+             x.date_precision});
         if (!er || PQresultStatus(er.get()) != PGRES_COMMAND_OK) return fail("storing an event");
       }
     }
@@ -237,8 +243,8 @@ class PostgresStore : public Store {
     Result r = query(
         "SELECT e.id, e.sentence_id, e.date, e.source, e.target, e.code, e.source_text, "
         "e.target_text, e.verb, e.pattern, e.negated, e.speaker, e.speaker_text, d.doc_id, d.url, "
-        "d.source, d.added, d.id FROM events e JOIN documents d ON d.id = e.document "
-        "ORDER BY e.date, d.added, e.id",
+        "d.source, d.added, d.id, d.date, e.date_source, e.date_precision FROM events e "
+        "JOIN documents d ON d.id = e.document ORDER BY e.date, d.added, e.id",
         {});
     for (int i = 0; r && i < PQntuples(r.get()); ++i) {
       auto v = [&](int c) { return std::string(PQgetvalue(r.get(), i, c)); };
@@ -261,6 +267,7 @@ class PostgresStore : public Store {
       row.outlet = v(15);
       row.added = v(16);
       row.document = std::atoll(v(17).c_str());
+      set_date_origin(row.event, v(18), v(19), v(20));
       out.push_back(std::move(row));
     }
     return out;

@@ -78,6 +78,12 @@ CREATE TABLE quotations (
 );
 CREATE INDEX quotations_by_document ON quotations(document);
 )sql",
+    // 4: where each event's date came from (text, paragraph, story) and its
+    // precision (day, month, year).
+    R"sql(
+ALTER TABLE events ADD COLUMN date_source TEXT;
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+)sql",
 };
 
 // A prepared statement, finalised when it goes out of scope.
@@ -141,6 +147,16 @@ int day_number(const std::string& date) {
 }
 
 }  // namespace
+
+void set_date_origin(Event& e, std::string_view document_date, std::string_view source,
+                     std::string_view precision) {
+  e.story_date.clear();
+  for (char c : document_date) {
+    if (c != '-') e.story_date.push_back(c);
+  }
+  if (!source.empty()) e.date_source = source;
+  if (!precision.empty()) e.date_precision = precision;
+}
 
 std::string utc_timestamp() {
   std::time_t t = std::time(nullptr);
@@ -249,7 +265,8 @@ int SqliteStore::add(const std::vector<StoredDocument>& documents, std::string* 
   Statement ev(db_,
                "INSERT INTO events (document, sentence_id, date, source, target, code, root, "
                "quad_class, goldstein, source_text, target_text, verb, pattern, negated, speaker, "
-               "speaker_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
+               "speaker_text, date_source, date_precision) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
   Statement quote(db_,
                   "INSERT INTO quotations (document, sentence_id, last_sentence_id, begin_offset, "
                   "end_offset, text, speaker, speaker_text, verb) VALUES (?,?,?,?,?,?,?,?,?);");
@@ -320,6 +337,8 @@ int SqliteStore::add(const std::vector<StoredDocument>& documents, std::string* 
       ev.integer(14, x.negated ? 1 : 0);
       ev.text(15, x.speaker);
       ev.text(16, x.speaker_text);
+      ev.text(17, x.date_source);
+      ev.text(18, x.date_precision);
       if (ev.step() != SQLITE_DONE) return fail("storing an event");
     }
   }
@@ -393,11 +412,12 @@ std::vector<std::pair<std::string, MinHash>> SqliteStore::signatures() const {
 }
 
 std::vector<EventRow> SqliteStore::event_rows() const {
-  Statement s(db_,
-              "SELECT e.id, e.sentence_id, e.date, e.source, e.target, e.code, e.source_text, "
-              "e.target_text, e.verb, e.pattern, e.negated, e.speaker, e.speaker_text, d.doc_id, "
-              "d.url, d.source, d.added, d.id FROM events e JOIN documents d ON d.id = e.document "
-              "ORDER BY e.date, d.added, e.id;");
+  Statement s(
+      db_,
+      "SELECT e.id, e.sentence_id, e.date, e.source, e.target, e.code, e.source_text, "
+      "e.target_text, e.verb, e.pattern, e.negated, e.speaker, e.speaker_text, d.doc_id, "
+      "d.url, d.source, d.added, d.id, d.date, e.date_source, e.date_precision "
+      "FROM events e JOIN documents d ON d.id = e.document ORDER BY e.date, d.added, e.id;");
   std::vector<EventRow> out;
   while (s.step() == SQLITE_ROW) {
     EventRow r;
@@ -419,6 +439,7 @@ std::vector<EventRow> SqliteStore::event_rows() const {
     r.outlet = s.column_text(15);
     r.added = s.column_text(16);
     r.document = s.column_int(17);
+    set_date_origin(r.event, s.column_text(18), s.column_text(19), s.column_text(20));
     out.push_back(std::move(r));
   }
   return out;

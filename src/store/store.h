@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "events/event.h"
@@ -22,6 +23,11 @@ std::string content_hash(std::string_view text);
 
 // The current UTC time as YYYYMMDDHHMMSS: when a document was stored.
 std::string utc_timestamp();
+
+// Fills a stored event's story date (from its document's date, YYYY-MM-DD)
+// and where its date came from; rows stored before schema 4 say "story".
+void set_date_origin(Event& e, std::string_view document_date, std::string_view source,
+                     std::string_view precision);
 
 // What happened to one document.
 struct StoredDocument {
@@ -67,7 +73,7 @@ class Store {
   static std::unique_ptr<Store> open(const std::string& location, std::string* error);
   virtual ~Store() = default;
 
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   virtual int schema_version() const = 0;
 
   // True when a document with this content hash is already stored.

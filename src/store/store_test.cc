@@ -142,6 +142,8 @@ TEST(Store, MigratesAVersionOneDatabase) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.path.string().c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
+                         "ALTER TABLE events DROP COLUMN date_source; ALTER TABLE events DROP "
+                         "COLUMN date_precision; "
                          "DROP TABLE quotations; ALTER TABLE documents DROP COLUMN "
                          "near_duplicate_of; ALTER TABLE documents DROP COLUMN minhash; PRAGMA "
                          "user_version = 1;",
@@ -155,6 +157,27 @@ TEST(Store, MigratesAVersionOneDatabase) {
   EXPECT_TRUE(store->quotations().empty());
   EXPECT_EQ(store->counts().events, 1);
   EXPECT_EQ(store->near_duplicates(), 0);
+}
+
+// An event dated by its text keeps that date, where it came from, and the
+// story's date beside it.
+TEST(Store, KeepsWhereAnEventsDateCameFrom) {
+  TempDb db("dyad_store_dates_test.db");
+  std::string error;
+  auto store = Store::open(db.path.string(), &error);
+  ASSERT_TRUE(store) << error;
+  StoredDocument d =
+      doc("a", "Steppe Wire", "2024-05-31", "Putin said in 2014 ...", {{"RUSGOV", "KAZ"}});
+  d.events[0].date = "20140101";
+  d.events[0].date_source = "text";
+  d.events[0].date_precision = "year";
+  ASSERT_EQ(store->add({d}, &error), 1) << error;
+  auto events = store->events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event.date, "20140101");
+  EXPECT_EQ(events[0].event.story_date, "20240531");
+  EXPECT_EQ(events[0].event.date_source, "text");
+  EXPECT_EQ(events[0].event.date_precision, "year");
 }
 
 TEST(Store, ContentHashDependsOnEveryByte) {
