@@ -151,6 +151,43 @@ std::vector<std::string> sorted_keys(const Map& m) {
   return keys;
 }
 
+void write_value(std::ostream& out, const std::string& v) { write_string(out, v); }
+void write_value(std::ostream& out, std::uint32_t v) { write_u32(out, v); }
+bool read_value(std::istream& in, std::string& v) { return read_string(in, v); }
+bool read_value(std::istream& in, std::uint32_t& v) { return read_u32(in, v); }
+
+constexpr std::uint32_t kMaxEntries = 1u << 24;
+
+// A table of text keys to a text or a number: its size, then its entries in
+// key order (the same model gives the same bytes).
+template <typename Map>
+void write_table(std::ostream& out, const Map& m) {
+  write_u32(out, static_cast<std::uint32_t>(m.size()));
+  for (const std::string& k : sorted_keys(m)) {
+    write_string(out, k);
+    write_value(out, m.at(k));
+  }
+}
+
+// Reads what write_table wrote; `valid` checks each value. "" or what was
+// expected ("expected casing rule 3 of 40").
+template <typename Map, typename Valid>
+std::string read_table(std::istream& in, Map& m, const std::string& entry,
+                       const std::string& entries, Valid valid) {
+  std::uint32_t n = 0;
+  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of " + entries;
+  m.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    typename Map::mapped_type v{};
+    if (!read_string(in, k) || !read_value(in, v) || !valid(v)) {
+      return "expected " + entry + " " + std::to_string(i) + " of " + std::to_string(n);
+    }
+    m.emplace(std::move(k), std::move(v));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string with_feature(std::string_view feats, std::string_view name, std::string_view value) {
@@ -438,16 +475,8 @@ void Lemmatizer::save(std::ostream& out) const {
     write_string(out, w.lemma);
     write_u32(out, w.feats);
   }
-  write_u32(out, static_cast<std::uint32_t>(cased_words_.size()));
-  for (const std::string& k : sorted_keys(cased_words_)) {
-    write_string(out, k);
-    write_string(out, cased_words_.at(k));
-  }
-  write_u32(out, static_cast<std::uint32_t>(upos_words_.size()));
-  for (const std::string& k : sorted_keys(upos_words_)) {
-    write_string(out, k);
-    write_string(out, upos_words_.at(k));
-  }
+  write_table(out, cased_words_);
+  write_table(out, upos_words_);
   write_u32(out, static_cast<std::uint32_t>(suffixes_.size()));
   for (const std::string& k : sorted_keys(suffixes_)) {
     const Suffix& s = suffixes_.at(k);
@@ -456,21 +485,9 @@ void Lemmatizer::save(std::ostream& out) const {
     write_string(out, s.append);
     write_u32(out, s.feats);
   }
-  write_u32(out, static_cast<std::uint32_t>(keep_case_.size()));
-  for (const std::string& k : sorted_keys(keep_case_)) {
-    write_string(out, k);
-    write_u32(out, keep_case_.at(k));
-  }
-  write_u32(out, static_cast<std::uint32_t>(verb_forms_.size()));
-  for (const std::string& k : sorted_keys(verb_forms_)) {
-    write_string(out, k);
-    write_u32(out, verb_forms_.at(k));
-  }
-  write_u32(out, static_cast<std::uint32_t>(word_forms_.size()));
-  for (const std::string& k : sorted_keys(word_forms_)) {
-    write_string(out, k);
-    write_u32(out, word_forms_.at(k));
-  }
+  write_table(out, keep_case_);
+  write_table(out, verb_forms_);
+  write_table(out, word_forms_);
 }
 
 std::string Lemmatizer::load(std::istream& in) {
@@ -480,7 +497,6 @@ std::string Lemmatizer::load(std::istream& in) {
     return e;
   }
   if (m.feats_.empty()) return "expected at least one FEATS value";
-  constexpr std::uint32_t kMaxEntries = 1u << 24;
   auto feats_ok = [&](std::uint32_t id) { return id < m.feats_.size(); };
   std::uint32_t n = 0;
   if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of words";
@@ -494,22 +510,14 @@ std::string Lemmatizer::load(std::istream& in) {
     }
     m.words_.emplace(std::move(k), std::move(w));
   }
-  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of cased words";
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k, lemma;
-    if (!read_string(in, k) || !read_string(in, lemma)) {
-      return "expected cased word " + std::to_string(i) + " of " + std::to_string(n);
-    }
-    m.cased_words_.emplace(std::move(k), std::move(lemma));
+  auto any = [](const std::string&) { return true; };
+  if (std::string e = read_table(in, m.cased_words_, "cased word", "cased words", any);
+      !e.empty()) {
+    return e;
   }
-  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of words by UPOS";
-  m.upos_words_.reserve(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k, lemma;
-    if (!read_string(in, k) || !read_string(in, lemma)) {
-      return "expected word by UPOS " + std::to_string(i) + " of " + std::to_string(n);
-    }
-    m.upos_words_.emplace(std::move(k), std::move(lemma));
+  if (std::string e = read_table(in, m.upos_words_, "word by UPOS", "words by UPOS", any);
+      !e.empty()) {
+    return e;
   }
   if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of suffix rules";
   m.suffixes_.reserve(n);
@@ -522,32 +530,19 @@ std::string Lemmatizer::load(std::istream& in) {
     }
     m.suffixes_.emplace(std::move(k), std::move(s));
   }
-  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of casing rules";
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::uint32_t keep = 0;
-    if (!read_string(in, k) || !read_u32(in, keep) || keep > 1) {
-      return "expected casing rule " + std::to_string(i) + " of " + std::to_string(n);
-    }
-    m.keep_case_.emplace(std::move(k), keep);
+  auto flag = [](std::uint32_t v) { return v <= 1; };
+  if (std::string e = read_table(in, m.keep_case_, "casing rule", "casing rules", flag);
+      !e.empty()) {
+    return e;
   }
-  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of verb-form contexts";
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::uint32_t feats = 0;
-    if (!read_string(in, k) || !read_u32(in, feats) || !feats_ok(feats)) {
-      return "expected verb-form context " + std::to_string(i) + " of " + std::to_string(n);
-    }
-    m.verb_forms_.emplace(std::move(k), feats);
+  if (std::string e =
+          read_table(in, m.verb_forms_, "verb-form context", "verb-form contexts", feats_ok);
+      !e.empty()) {
+    return e;
   }
-  if (!read_u32(in, n) || n > kMaxEntries) return "expected the number of word contexts";
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::uint32_t feats = 0;
-    if (!read_string(in, k) || !read_u32(in, feats) || !feats_ok(feats)) {
-      return "expected word context " + std::to_string(i) + " of " + std::to_string(n);
-    }
-    m.word_forms_.emplace(std::move(k), feats);
+  if (std::string e = read_table(in, m.word_forms_, "word context", "word contexts", feats_ok);
+      !e.empty()) {
+    return e;
   }
   *this = std::move(m);
   return {};
