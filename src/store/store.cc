@@ -220,23 +220,37 @@ std::unique_ptr<Store> SqliteStore::open(const std::string& path, std::string* e
     if (error) *error = path + ": " + e;
     return nullptr;
   }
+  // Each migration step reads the version again inside its write
+  // transaction, so two processes opening a new database at once never both
+  // apply a step; an up-to-date database is opened without a write lock.
   int version = store->schema_version();
+  while (version < kSchemaVersion) {
+    if (!exec(db, "BEGIN IMMEDIATE;", &e)) {
+      if (error) *error = path + ": " + e;
+      return nullptr;
+    }
+    version = store->schema_version();
+    if (version >= kSchemaVersion) {
+      exec(db, "COMMIT;", nullptr);
+      break;
+    }
+    const std::string sql = std::string(kMigrations[version]) +
+                            "PRAGMA user_version = " + std::to_string(version + 1) + "; COMMIT;";
+    if (!exec(db, sql.c_str(), &e)) {
+      exec(db, "ROLLBACK;", nullptr);
+      if (error) {
+        *error = path + ": migration to schema version " + std::to_string(version + 1) + ": " + e;
+      }
+      return nullptr;
+    }
+    ++version;
+  }
   if (version > kSchemaVersion) {
     if (error) {
       *error = path + ": expected schema version " + std::to_string(kSchemaVersion) +
                " or older, found " + std::to_string(version) + " (a newer dyad wrote it)";
     }
     return nullptr;
-  }
-  for (int v = version; v < kSchemaVersion; ++v) {
-    std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[v] +
-                      "PRAGMA user_version = " + std::to_string(v + 1) + "; COMMIT;";
-    if (!exec(db, sql.c_str(), &e)) {
-      exec(db, "ROLLBACK;", nullptr);
-      if (error)
-        *error = path + ": migration to schema version " + std::to_string(v + 1) + ": " + e;
-      return nullptr;
-    }
   }
   return store;
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <thread>
 
 namespace dyad {
 namespace {
@@ -178,6 +179,28 @@ TEST(Store, KeepsWhereAnEventsDateCameFrom) {
   EXPECT_EQ(events[0].event.story_date, "20240531");
   EXPECT_EQ(events[0].event.date_source, "text");
   EXPECT_EQ(events[0].event.date_precision, "year");
+}
+
+// Several processes (here threads, each with its own connection) opening a
+// new database at once: every one gets the current schema, none fails on a
+// migration another has already applied.
+TEST(Store, ConcurrentOpeningsOfANewDatabaseAllSucceed) {
+  for (int round = 0; round < 20; ++round) {
+    TempDb db("dyad_store_race_test.db");
+    std::vector<std::string> errors(4);
+    std::vector<int> versions(4, -1);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+      threads.emplace_back([&, i] {
+        auto store = Store::open(db.path.string(), &errors[i]);
+        if (store) versions[i] = store->schema_version();
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+      EXPECT_EQ(versions[i], Store::kSchemaVersion) << "round " << round << ": " << errors[i];
+    }
+  }
 }
 
 TEST(Store, ContentHashDependsOnEveryByte) {
