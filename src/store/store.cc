@@ -215,10 +215,17 @@ std::unique_ptr<Store> SqliteStore::open(const std::string& path, std::string* e
   auto store = std::make_unique<SqliteStore>(db);
   sqlite3_busy_timeout(db, 10000);
   std::string e;
-  if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-            &e)) {
-    if (error) *error = path + ": " + e;
-    return nullptr;
+  // Switching a new database to WAL needs it alone; a connection racing
+  // another to do so is told "locked" at once, not after the busy timeout,
+  // so it tries again for as long.
+  for (int waited_ms = 0;
+       !exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", &e);
+       waited_ms += 20) {
+    if (sqlite3_errcode(db) != SQLITE_BUSY || waited_ms >= 10000) {
+      if (error) *error = path + ": " + e;
+      return nullptr;
+    }
+    sqlite3_sleep(20);
   }
   // Each migration step reads the version again inside its write
   // transaction, so two processes opening a new database at once never both
@@ -226,7 +233,7 @@ std::unique_ptr<Store> SqliteStore::open(const std::string& path, std::string* e
   int version = store->schema_version();
   while (version < kSchemaVersion) {
     if (!exec(db, "BEGIN IMMEDIATE;", &e)) {
-      if (error) *error = path + ": " + e;
+      if (error) *error = path + ": starting a schema migration: " + e;
       return nullptr;
     }
     version = store->schema_version();
