@@ -341,6 +341,15 @@ struct CombinationRule {
   std::string origin;  // "file:line"
 };
 
+// A verb that codes nothing alone but governs a clause the way verbs of a
+// code do ("want" governs like 03 Express intent: "wants to help Israel" ->
+// 033), through the combination rules.
+struct GoverningVerb {
+  std::string verb;    // base form, upper case ("WANT")
+  std::string code;    // the code whose rules it follows ("03")
+  std::string origin;  // "file:line"
+};
+
 // All dictionaries the coder needs, loaded once and shared read-only.
 struct Dictionaries {
   VerbDictionary verbs;
@@ -353,7 +362,8 @@ struct Dictionaries {
   // coded as negations[X]); consulted before the ontology.
   std::unordered_map<std::string, std::string> negations;
   std::vector<CombinationRule> combinations;  // in file order; the first that fits applies
-  std::vector<InputError> errors;             // every problem met while loading
+  std::unordered_map<std::string, GoverningVerb> governing_verbs;  // by base form
+  std::vector<InputError> errors;  // every problem met while loading
   // Loaded from PETRARCH/TABARI files: the coder then follows PETRARCH's
   // conventions where dyad's own reading differs (a participle clause,
   // "..., killing eight people", gets no subject from its governor; a

@@ -103,6 +103,7 @@ class Checker {
     organisations();
     agents();
     verbs();
+    governing_verbs();
     std::stable_sort(out_.begin(), out_.end(), [](const InputError& a, const InputError& b) {
       return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
@@ -382,6 +383,34 @@ class Checker {
                               in_quotes(p.verb + ": " + p.pattern) + ": " + c.code + " here, " +
                               it->second.first + " at " + it->second.second);
         }
+      }
+    }
+  }
+
+  // A governing verb governs when none of its own patterns gives a code, so
+  // one with a code for the bare verb would never govern; nor may a verb
+  // govern like two codes.
+  void governing_verbs() {
+    std::map<std::string, std::string> coded;  // verb -> origin of its bare pattern
+    for (const CodeBlock& c : s_.codes) {
+      for (const PatternLine& p : c.patterns) {
+        if (normalised(p.pattern) == "*") coded.emplace(normalised(p.verb), p.origin);
+      }
+    }
+    std::map<std::string, const GoverningVerb*> seen;
+    for (const GoverningVerb& g : s_.governing_verbs) {
+      if (!find_event_type(g.code)) {
+        error(g.origin, "unknown CAMEO event code " + in_quotes(g.code) + " after 'as'");
+      }
+      if (auto it = coded.find(g.verb); it != coded.end()) {
+        error(g.origin, "governing verb " + in_quotes(to_lower_ascii(g.verb)) +
+                            " is coded alone (at " + it->second + "), so it never governs");
+      }
+      auto [it, fresh] = seen.emplace(g.verb, &g);
+      if (!fresh) {
+        error(g.origin, std::string(it->second->code == g.code ? "duplicate" : "conflicting") +
+                            " governing verb " + in_quotes(to_lower_ascii(g.verb)) + " (also at " +
+                            it->second->origin + " as " + it->second->code + ")");
       }
     }
   }

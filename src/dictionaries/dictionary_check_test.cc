@@ -66,7 +66,10 @@ TEST(DictionaryCheck, ReportsEachKindOfProblemWithItsLine) {
       "  - visit: * (to +)\n"                                 // 35
       "  - tour: * &NOPE\n"                                   // 36 unknown set
       "code 043\n"                                            // 37
-      "  - visit: * (to +)\n";                                // 38 conflict
+      "  - visit: * (to +)\n"                                 // 38 conflict
+      "combine\n"                                             // 39
+      "  - visit | want as 03\n"                              // 40 coded alone
+      "  - want as 02\n";                                     // 41 conflict
   auto problems = check_dictionaries(read(broken));
   std::map<std::size_t, std::string> by_line;
   for (const auto& p : problems) {
@@ -92,6 +95,8 @@ TEST(DictionaryCheck, ReportsEachKindOfProblemWithItsLine) {
   has(34, "unknown CAMEO event code '0999'");
   has(36, "unknown word set '&NOPE'");
   has(38, "conflicting codes for the pattern");
+  has(40, "governing verb 'visit' is coded alone");
+  has(41, "conflicting governing verb 'want'");
 }
 
 TEST(DictionaryCheck, StatsCountEntriesAndCodes) {

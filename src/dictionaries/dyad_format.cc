@@ -580,10 +580,13 @@ class Reader {
     }
   }
 
-  // "01 > 19 other-source = 1123"
+  // "01 > 19 other-source = 1123", or governing verbs: "want | seek as 03"
   void combine_line(std::string_view s) {
-    const std::string shape = "expected 'UPPER > LOWER [same-source|other-source] = RESULT'";
+    const std::string shape =
+        "expected 'UPPER > LOWER [same-source|other-source] = RESULT' or 'VERB | VERB ... as "
+        "CODE'";
     auto t = split_blanks(s);
+    if (t.size() >= 3 && t[t.size() - 2] == "as") return governing_line(s, t.back(), shape);
     auto code_or_any = [](std::string_view c) {
       return c == "*" ||
              (c.size() >= 2 && c.size() <= 4 &&
@@ -616,6 +619,27 @@ class Reader {
     r.text = s;
     r.origin = origin();
     out_.combinations.push_back(std::move(r));
+  }
+
+  // "want | wish | seek as 03": verbs that code nothing alone and govern a
+  // clause like the verbs of code 03.
+  void governing_line(std::string_view s, std::string_view code, const std::string& shape) {
+    if (code.size() < 2 || code.size() > 4 ||
+        !std::all_of(code.begin(), code.end(), [](char x) { return x >= '0' && x <= '9'; })) {
+      return error(shape + ": expected a CAMEO code after 'as', found " + in_quotes(code));
+    }
+    std::string_view verbs = s.substr(0, s.rfind(" as "));
+    std::size_t i = 0;
+    while (i <= verbs.size()) {
+      std::size_t bar = std::min(verbs.find('|', i), verbs.size());
+      std::string_view verb = trim(verbs.substr(i, bar - i));
+      i = bar + 1;
+      if (verb.empty() || verb.find(' ') != kNpos) {
+        error(shape + ": expected one-word verbs separated by '|', found " + in_quotes(verb));
+        continue;
+      }
+      out_.governing_verbs.push_back({to_upper_ascii(verb), std::string(code), origin()});
+    }
   }
 
   void forms_line(std::string_view s) {
@@ -972,6 +996,7 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
     if (!c.negation.empty()) out.negations[c.code] = c.negation;
   }
   out.combinations = source.combinations;
+  for (const GoverningVerb& g : source.governing_verbs) out.governing_verbs.emplace(g.verb, g);
   std::stringstream discards;
   write_petrarch_discards(source, discards);
   out.discards.load(discards, "dyad discards (compiled)", out.errors);

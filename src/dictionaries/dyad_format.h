@@ -154,6 +154,7 @@ struct DictionarySource {
   std::vector<DiscardPhrase> discards;
   std::vector<PositionBlock> positions;
   std::vector<CombinationRule> combinations;
+  std::vector<GoverningVerb> governing_verbs;
   std::vector<InputError> errors;  // problems met while reading
 };
 

@@ -58,7 +58,8 @@ const char* kSample =
     "  sentence: football match | box office\n"
     "combine\n"
     "  - 01 > 19 other-source = 1123\n"
-    "  - 03 > * = lower\n";
+    "  - 03 > * = lower\n"
+    "  - want | seek as 03\n";
 
 DictionarySource read(const std::string& text, const std::string& name = "sample.dyad") {
   DictionarySource s;
@@ -113,6 +114,9 @@ TEST(DyadFormat, ReadsBlocksFieldsAndDates) {
   EXPECT_EQ(s.combinations[0].source, 'b');
   EXPECT_EQ(s.combinations[1].lower, "");
   EXPECT_EQ(s.combinations[1].result, "lower");
+  ASSERT_EQ(s.governing_verbs.size(), 2u);
+  EXPECT_EQ(s.governing_verbs[1].verb, "SEEK");
+  EXPECT_EQ(s.governing_verbs[1].code, "03");
 }
 
 TEST(DyadFormat, ReportsBadLinesWithFileAndLineAndReadsTheRest) {
@@ -131,7 +135,10 @@ TEST(DyadFormat, ReportsBadLinesWithFileAndLineAndReadsTheRest) {
       "  - boycott: *\n"                          // 12: fine
       "code 9999x\n"                              // 13: not a code
       "  capital: Astana\n"                       // 14: dropped quietly
-      "widget\n",                                 // 15: unknown block
+      "widget\n"                                  // 15: unknown block
+      "combine\n"                                 // 16
+      "  - want as 3\n"                           // 17: not a code
+      "  - want to | seek as 03\n",               // 18: two words
       "bad.dyad");
   std::vector<std::size_t> lines;
   for (const auto& e : s.errors) {
@@ -139,7 +146,9 @@ TEST(DyadFormat, ReportsBadLinesWithFileAndLineAndReadsTheRest) {
     EXPECT_EQ(e.message.rfind("expected", 0), 0u) << e.message;
     lines.push_back(e.line);
   }
-  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 4, 5, 6, 7, 9, 10, 11, 13, 15}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 4, 5, 6, 7, 9, 10, 11, 13, 15, 17, 18}));
+  ASSERT_EQ(s.governing_verbs.size(), 1u);  // "seek" of line 18
+  EXPECT_EQ(s.governing_verbs[0].verb, "SEEK");
   ASSERT_EQ(s.codes.size(), 1u);
   EXPECT_EQ(s.codes[0].patterns.size(), 1u);
   EXPECT_EQ(s.people.size(), 1u);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <span>
 #include <sstream>
@@ -80,6 +81,7 @@ struct VerbCoding {
   int target_token = 0;            // bound by a '+' in the pattern
   bool target_is_subject = false;  // '+' before the verb: the subject is the target
   bool negated = false;
+  bool governs_only = false;  // a governing verb: codes only through a clause it governs
   std::string verb_text;
 };
 
@@ -155,6 +157,8 @@ class SentenceCoder {
   std::vector<Participant> passive_source(int verb) const;
 
   bool find_verb(int v, VerbCoding& out) const;
+  bool govern(int v, VerbCoding& out) const;
+  bool future(int v) const;
   int match_at(int token, std::string_view word, int depth) const;
   bool word_matches(int token, std::string_view word) const;
   int match_contiguous(int start, std::span<const std::string> words) const;
@@ -1019,6 +1023,41 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   return true;
 }
 
+// A verb that codes nothing itself but governs a clause like the verbs of
+// a code ("want" like 03): it takes part in combinations only. A negated
+// one ("does not want to attack") combines with nothing, and what it
+// governs is no event either.
+bool SentenceCoder::govern(int v, VerbCoding& out) const {
+  if (dict_.governing_verbs.empty() || tok(v).upos != "VERB") return false;
+  auto it = dict_.governing_verbs.find(lemma(v));
+  if (it == dict_.governing_verbs.end()) it = dict_.governing_verbs.find(form(v));
+  if (it == dict_.governing_verbs.end()) return false;
+  out = VerbCoding{};
+  for (int c : s_.children(v)) {
+    if (tok(c).is_negation()) out.negated = true;
+  }
+  out.verb = v;
+  out.verb_text = tok(v).form;
+  out.code = out.negated ? "" : it->second.code;
+  out.governs_only = true;
+  out.pattern = "governing verb " + to_lower_ascii(it->second.verb) + " as " + it->second.code +
+                " @" + it->second.origin;
+  return true;
+}
+
+// A clause about the future: its verb has the auxiliary "will", "would" or
+// "shall" ("it will attack", "they'd retaliate").
+bool SentenceCoder::future(int v) const {
+  for (int c : s_.children(v)) {
+    if (tok(c).relation != Relation::kAux) continue;
+    const std::string& w = form(c);
+    if (w == "WILL" || w == "WOULD" || w == "SHALL" || w == "'LL" || w == "'D" || w == "WO") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Negation: an explicit negation of the dictionary, else through the
 // internal coding ontology: "did not X" is coded as the value of X minus
 // 0xFFFF (the value of 120 Reject).
@@ -1215,11 +1254,14 @@ bool SentenceCoder::transform(const Clause& upper, const Clause& lower,
 // other-source = 1123": X says Y attacked Z -> X accuses Y of aggression).
 bool SentenceCoder::combine_by_rule(const Clause& upper, const Clause& lower,
                                     std::vector<Event>& events) const {
-  const std::string& upper_code = upper.code.empty() ? upper.vc->code : upper.code;
-  if (lower.code.empty() || lower.sources.empty()) return false;
+  std::string upper_code = upper.code.empty() ? upper.vc->code : upper.code;
+  if (upper_code.empty() || lower.code.empty() || lower.sources.empty()) return false;
+  const bool same = same_actors(lower.sources, upper.sources);
+  // Saying that one will act is stating an intent ("said it would attack"
+  // threatens, "said it will send aid" promises), not reporting a deed.
+  if (is_reported_speech(upper_code) && same && future(lower.vc->verb)) upper_code = "03";
   for (const CombinationRule& r : dict_.combinations) {
     if (!upper_code.starts_with(r.upper) || !lower.code.starts_with(r.lower)) continue;
-    const bool same = same_actors(lower.sources, upper.sources);
     if ((r.source == 'a' && !same) || (r.source == 'b' && same)) continue;
     const std::vector<Participant>& b = same ? lower.targets : lower.sources;
     if (b.empty()) continue;
@@ -1235,7 +1277,11 @@ std::vector<Event> SentenceCoder::run() {
   std::vector<int> coding_of(static_cast<std::size_t>(n_) + 1, -1);
   for (int v = 1; v <= n_; ++v) {
     VerbCoding vc;
-    if (find_verb(v, vc)) {
+    const bool found = find_verb(v, vc);
+    if ((!found || vc.code.empty() || vc.code == "---") && govern(v, vc)) {
+      coding_of[static_cast<std::size_t>(v)] = static_cast<int>(codings.size());
+      codings.push_back(std::move(vc));
+    } else if (found) {
       coding_of[static_cast<std::size_t>(v)] = static_cast<int>(codings.size());
       codings.push_back(std::move(vc));
     }
@@ -1327,7 +1373,10 @@ std::vector<Event> SentenceCoder::run() {
   for (std::size_t i : order) {
     if (consumed[i] || replaced[i] || blocked[i] || reports[i]) continue;
     const Clause& c = clauses[i];
-    if (is_reported_speech(c.code)) continue;
+    if (c.vc->governs_only && c.vc->negated) {
+      for (std::size_t k : lower_clauses(i)) blocked[k] = true;
+    }
+    if (is_reported_speech(c.code) || c.vc->governs_only) continue;
     std::vector<Event> own;
     emit(c, c.sources, c.targets, c.code, c.code2, c.vc->pattern, own);
     if (own.empty()) continue;
@@ -1337,15 +1386,25 @@ std::vector<Event> SentenceCoder::run() {
     if (consumed[i] || replaced[i] || blocked[i]) continue;
     const Clause& c = clauses[i];
     if (c.code.empty() && c.code2.empty()) continue;
+    if (c.vc->governs_only) continue;
     if (reports[i]) {
-      // A saying verb gives way to the events it reports.
-      bool reported = false;
-      for (std::size_t k : lower_clauses(i)) {
+      // A saying verb gives way to the events it reports, also those of a
+      // governing verb ("said it wants to attack").
+      std::function<bool(std::size_t, int)> codes_event = [&](std::size_t k, int hops) {
+        const Clause& l = clauses[k];
+        if (l.vc->governs_only) {
+          if (replaced[k]) return true;
+          for (std::size_t m : lower_clauses(k)) {
+            if (hops < 4 && codes_event(m, hops + 1)) return true;
+          }
+          return false;
+        }
         std::vector<Event> probe;
-        emit(clauses[k], clauses[k].sources, clauses[k].targets, clauses[k].code, clauses[k].code2,
-             clauses[k].vc->pattern, probe);
-        if (!probe.empty()) reported = true;
-      }
+        emit(l, l.sources, l.targets, l.code, l.code2, l.vc->pattern, probe);
+        return !probe.empty();
+      };
+      bool reported = false;
+      for (std::size_t k : lower_clauses(i)) reported = reported || codes_event(k, 0);
       if (reported) continue;
     }
     emit(c, c.sources, c.targets, c.code, c.code2, c.vc->pattern, events);

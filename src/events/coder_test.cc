@@ -434,3 +434,46 @@ TEST(Coder, HePrefersThePreviousSubject) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A governing verb ("want") codes nothing alone; with a clause it governs it
+// combines by the rules of its code: one's own wish to act is an intent (or
+// a threat), another's an appeal. Saying one will act is an intent too.
+TEST(Coder, GoverningVerbsAndFutureStatementsCombineByRule) {
+  Fixture f;
+  f.dict.ontology = CodeOntology{};  // only the rules below
+  f.dict.combinations = {{"03", "19", 'a', "138", "03 > 19 same-source = 138", "c:1"},
+                         {"03", "", 'b', "020", "03 > * other-source = 020", "c:2"},
+                         {"01", "19", 'a', "015", "01 > 19 same-source = 015", "c:3"}};
+  f.dict.governing_verbs["WANT"] = {"WANT", "03", "c:4"};
+  auto want = [&](const std::string& negation, const std::string& who) {
+    std::vector<std::string> w = {"Russia/Russia/PROPN/3/nsubj"};
+    w.push_back(negation.empty() ? "really/really/ADV/3/advmod" : negation + "/not/PART/3/advmod");
+    w.push_back("wants/want/VERB/0/root");
+    if (!who.empty()) w.push_back(who + "/" + who + "/PROPN/3/obj");
+    const std::string v = std::to_string(w.size() + 2);
+    w.push_back("to/to/PART/" + v + "/mark");
+    w.push_back("attack/attack/VERB/3/xcomp");
+    w.push_back("Armenia/Armenia/PROPN/" + v + "/obj");
+    return code(f, parse(w));
+  };
+  EXPECT_EQ(want("", ""), std::vector<std::string>{"RUS>ARM:138"});
+  EXPECT_EQ(want("", "Georgia"), std::vector<std::string>{"RUS>GEO:020"});
+  // "does not want to attack": no intent, and no attack either.
+  EXPECT_TRUE(want("not", "").empty());
+  auto said = [&](const std::string& aux) {
+    std::vector<std::string> w = {"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root",
+                                  "it/it/PRON/5/nsubj"};
+    w.push_back(aux.empty() ? "really/really/ADV/5/advmod" : aux + "/" + aux + "/AUX/5/aux");
+    w.push_back("attack/attack/VERB/2/ccomp");
+    w.push_back("Armenia/Armenia/PROPN/5/obj");
+    return code(f, parse(w));
+  };
+  EXPECT_EQ(said("will"), std::vector<std::string>{"RUS>ARM:138"});
+  EXPECT_EQ(said(""), std::vector<std::string>{"RUS>ARM:015"});
+}
+
+}  // namespace
+}  // namespace dyad
