@@ -367,7 +367,8 @@ struct Dictionaries {
   // Loaded from PETRARCH/TABARI files: the coder then follows PETRARCH's
   // conventions where dyad's own reading differs (a participle clause,
   // "..., killing eight people", gets no subject from its governor; a
-  // pattern's "(AS ALLY)" needs "ally" right after "as").
+  // relative pronoun, "the group that seized ...", is not the noun it
+  // stands for; a pattern's "(AS ALLY)" needs "ally" right after "as").
   bool petrarch_conventions = false;
 };
 

@@ -524,8 +524,16 @@ std::vector<Participant> SentenceCoder::first_actor_in(int root, Agents agents) 
 
 std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) const {
   *passive = false;
+  // A relative pronoun ("the chairman who undertook to comment") stands for
+  // the noun its clause modifies (not with PETRARCH's conventions).
+  auto relative = [&](int c, int v) {
+    if (dict_.petrarch_conventions) return c;
+    const Token& p = tok(c);
+    const bool rel = p.feature("PronType") == "Rel" || p.xpos == "WP" || p.xpos == "WDT";
+    return rel && tok(v).relation == Relation::kAcl && tok(v).head > 0 ? tok(v).head : c;
+  };
   for (int v = verb, steps = 0; v > 0 && steps < n_; ++steps) {
-    if (int c = s_.child(v, Relation::kNsubj)) return participants(c, true);
+    if (int c = s_.child(v, Relation::kNsubj)) return participants(relative(c, v), true);
     if (int c = s_.child(v, Relation::kNsubjPass)) {
       if (v == verb) {
         *passive = true;

@@ -477,3 +477,23 @@ TEST(Coder, GoverningVerbsAndFutureStatementsCombineByRule) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "Putin, who criticized Georgia": the relative pronoun stands for the noun
+// its clause modifies, except under PETRARCH's conventions.
+TEST(Coder, RelativePronounSubjectIsTheNounItModifies) {
+  Fixture f;
+  auto sentence = parse({"Putin/Putin/PROPN/6/nsubj", ",/,/PUNCT/3/punct", "who/who/PRON/4/nsubj",
+                         "criticized/criticize/VERB/1/acl:relcl", "Georgia/Georgia/PROPN/4/obj",
+                         "left/leave/VERB/0/root"});
+  sentence.tokens[2].xpos = "WP";  // the test parse has no features
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, sentence), std::vector<std::string>{"RUSGOV>GEO:111"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_TRUE(code(f, sentence).empty());
+}
+
+}  // namespace
+}  // namespace dyad
