@@ -70,10 +70,21 @@ TEST(Seed, OpEdEventsWithTheRightActors) {
   EXPECT_TRUE(dated);
   // Armenia's prime minister on the suspension of its CSTO participation.
   EXPECT_TRUE(found(events, "ARMGOV", "IGOCST", {}));
+  // Armenia "does not participate in the organization's activities" (the
+  // CSTO named before): a reduction of cooperation (DESIGN: reduce
+  // relations / boycott, negated participation).
+  EXPECT_TRUE(found(events, "ARM", "IGOCST", {"12", "16"}));
   // Kazakhstani journalists asked the Senate chairman to comment (KAZLEG).
   bool kazleg = false;
   for (const auto& e : events) kazleg |= e.target == "KAZLEG" || e.source == "KAZLEG";
   EXPECT_TRUE(kazleg);
+  // The Senate chairman "who undertook to comment on Pyotr Tolstoy's words"
+  // (DESIGN: KAZLEG -> RUSLEG, a statement).
+  EXPECT_TRUE(found(events, "KAZLEG", "RUSLEG", {}));
+  // Nowhere does the op-ed say that Armenia funds the CSTO: it stopped.
+  for (const auto& e : events) {
+    EXPECT_FALSE(e.source.starts_with("ARM") && e.target == "IGOCST" && e.code.starts_with("07"));
+  }
   // The boilerplate after the article ("Leave a Reply", the comment form)
   // gives no events.
   for (const auto& e : events) EXPECT_LT(e.sentence, 59) << e.source << ">" << e.target;

@@ -38,6 +38,12 @@ std::string singular(const std::string& w) {
   return w;
 }
 
+// Nouns that, with "the", refer back to an international organisation.
+bool is_organisation_noun(std::string_view upper) {
+  return upper == "ORGANIZATION" || upper == "ORGANISATION" || upper == "ALLIANCE" ||
+         upper == "BLOC" || upper == "GROUPING";
+}
+
 bool is_personal_pronoun(std::string_view upper) {
   static constexpr std::string_view kPronouns[] = {"IT",  "ITS",  "HE",    "HIS",  "SHE",
                                                    "HER", "THEY", "THEIR", "THEM", "HIM"};
@@ -144,6 +150,7 @@ class SentenceCoder {
 
   void find_mentions();
   NounPhrase noun_phrase(int head, bool allow_pronoun) const;
+  bool definite(int head) const;
   std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun,
                                         const std::vector<int>* leading_agents = nullptr) const;
@@ -384,11 +391,21 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     auto is_person = [&](const Mention& mm) {
       return dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].person;
     };
+    // With dyad's dictionaries a subject is the likelier antecedent ("Armenia
+    // has not left the CSTO, but it does not take part").
+    auto is_subject = [&](const Mention& mm) {
+      const Relation r = tok(mm.head).relation;
+      return r == Relation::kNsubj || r == Relation::kNsubjPass;
+    };
     for (int pass = personal ? 0 : 1; pass < 2 && np.actors.empty(); ++pass) {
-      for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
-        const Mention& mm = mentions_[static_cast<std::size_t>(m)];
-        if (mm.last >= head || mm.agent || (pass == 0 && !is_person(mm))) continue;
-        if (add_actor(m)) break;
+      for (bool subjects : {!dict_.petrarch_conventions, false}) {
+        for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+          const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+          if (mm.last >= head || mm.agent || (pass == 0 && !is_person(mm))) continue;
+          if (subjects && !is_subject(mm)) continue;
+          if (add_actor(m)) break;
+        }
+        if (!np.actors.empty()) break;
       }
       if (pass == 0 && np.actors.empty() && !story_.last_person_code.empty()) {
         np.actors.emplace_back(story_.last_person_code, story_.last_person_text);
@@ -398,8 +415,39 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       np.actors.emplace_back(story_.last_actor_code, story_.last_actor_text);
     }
   }
+  // "the organization", "the alliance", "the bloc": the organisation named
+  // last, in this sentence or before (with dyad's dictionaries).
+  if (np.empty() && !dict_.petrarch_conventions && tok(head).upos == "NOUN" &&
+      is_organisation_noun(lemma(head)) && definite(head)) {
+    for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0 && np.actors.empty(); --m) {
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      if (mm.last >= head || mm.agent) continue;
+      std::string code =
+          dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+      if (code.starts_with("IGO")) np.actors.emplace_back(code, s_.span_text(mm.first, mm.last));
+    }
+    if (np.actors.empty() && !story_.last_organisation_code.empty()) {
+      np.actors.emplace_back(story_.last_organisation_code, story_.last_organisation_text);
+    }
+  }
   np.text = phrase_text(head);
   return np;
+}
+
+// "the" or "this" before the noun, and no other modifier that could name
+// something else ("the Russian-led alliance" is fine, "the alliance of
+// NGOs" is not).
+bool SentenceCoder::definite(int head) const {
+  bool the = false;
+  for (int c : s_.children(head)) {
+    const Relation r = tok(c).relation;
+    if (r == Relation::kDet) {
+      the = the || form(c) == "THE" || form(c) == "THIS" || form(c) == "THAT";
+    } else if (r == Relation::kNmod || r == Relation::kAppos || r == Relation::kAcl) {
+      return false;
+    }
+  }
+  return the;
 }
 
 std::vector<Participant> SentenceCoder::compose(const NounPhrase& np,
@@ -610,7 +658,21 @@ int SentenceCoder::preposition_token(int token) const {
 bool SentenceCoder::is_complement(int token) const {
   Relation r = tok(token).relation;
   if (r == Relation::kCcomp || r == Relation::kXcomp) return true;
-  return r == Relation::kAdvcl && preposition_of(token) == "TO";
+  if (r != Relation::kAdvcl) return false;
+  if (preposition_of(token) == "TO") return true;
+  // A gerund right after its verb, with no marker, is its object ("stopped
+  // funding the CSTO"), however the parser attached it.
+  const Token& t = tok(token);
+  if (dict_.petrarch_conventions || t.xpos != "VBG" || t.head <= 0 || t.head > token) return false;
+  for (int c : s_.children(token)) {
+    if (c < token && (tok(c).relation == Relation::kMark || tok(c).relation == Relation::kCase)) {
+      return false;
+    }
+  }
+  for (int i = t.head + 1; i < token; ++i) {
+    if (tok(i).upos != "ADV" && tok(i).upos != "PART") return false;
+  }
+  return true;
 }
 
 // The verb of a complement clause with its own subject or an infinitive
@@ -1435,6 +1497,16 @@ std::vector<Event> SentenceCoder::run() {
     if (code.empty()) continue;
     story_.last_actor_code = code;
     story_.last_actor_text = s_.span_text(mm.first, mm.last);
+    break;
+  }
+  for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.agent) continue;
+    std::string code =
+        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    if (!code.starts_with("IGO")) continue;
+    story_.last_organisation_code = code;
+    story_.last_organisation_text = s_.span_text(mm.first, mm.last);
     break;
   }
   // "He" in the next sentence most likely means the person who was the

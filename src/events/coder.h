@@ -29,6 +29,10 @@ struct StoryContext {
   // The most recent person (dictionaries that mark people), for he/she/his/her.
   std::string last_person_code;
   std::string last_person_text;
+  // The most recent international organisation, for "the organization",
+  // "the alliance", "the bloc".
+  std::string last_organisation_code;
+  std::string last_organisation_text;
   // The date a past-tense main clause of this paragraph was given ("Putin
   // said on August 29, 2014 ..."): later past-tense events of the same
   // paragraph happened then too. 0 = none; reset at "# newpar".

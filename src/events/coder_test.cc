@@ -497,3 +497,41 @@ TEST(Coder, RelativePronounSubjectIsTheNounItModifies) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// With dyad's dictionaries: "it" prefers an earlier subject to a nearer
+// oblique; "the organization" is the organisation named last; a gerund right
+// after a governing verb is its complement ("stopped criticizing Georgia").
+TEST(Coder, SubjectAntecedentsOrganisationNounsAndGerundComplements) {
+  Fixture f;
+  std::istringstream igo("COLLECTIVE_SECURITY_TREATY_ORGANIZATION_ [IGOCST]\n+CSTO_\n");
+  f.dict.actors.load(igo, "igo", f.dict.errors);
+  // Russia left the CSTO , but it criticized the organization .
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "left/leave/VERB/0/root", "the/the/DET/4/det",
+                  "CSTO/CSTO/PROPN/2/obj", ",/,/PUNCT/8/punct", "but/but/CCONJ/8/cc",
+                  "it/it/PRON/8/nsubj", "criticized/criticize/VERB/2/conj", "the/the/DET/10/det",
+                  "organization/organization/NOUN/8/obj"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>IGOCST:111"});
+  f.dict.petrarch_conventions = true;  // "it" = the nearest actor, the CSTO itself
+  EXPECT_TRUE(code(f, s).empty());
+  f.dict.petrarch_conventions = false;
+
+  f.dict.ontology = CodeOntology{};
+  f.dict.combinations = {{"16", "11", 'a', "160", "16 > 11 same-source = 160", "c:1"}};
+  f.dict.governing_verbs["STOP"] = {"STOP", "16", "c:2"};
+  Sentence t = parse({"Russia/Russia/PROPN/2/nsubj", "stopped/stop/VERB/0/root",
+                      "criticizing/criticize/VERB/2/advcl", "Georgia/Georgia/PROPN/3/obj"});
+  t.tokens[2].xpos = "VBG";
+  EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:160"});
+  // "Russia stopped, criticizing Georgia": a participle clause of its own.
+  Sentence u =
+      parse({"Russia/Russia/PROPN/2/nsubj", "stopped/stop/VERB/0/root", ",/,/PUNCT/4/punct",
+             "criticizing/criticize/VERB/2/advcl", "Georgia/Georgia/PROPN/4/obj"});
+  u.tokens[3].xpos = "VBG";
+  EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:111"});
+}
+
+}  // namespace
+}  // namespace dyad
