@@ -594,7 +594,9 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     // Ukraine" -- the noun is the target, the agent or place the source.
     if (v == verb && t.relation == Relation::kAcl && is_past_participle(t)) {
       auto agents = passive_source(verb);
-      if (!agents.empty()) {
+      // Without an agent the noun is still the patient, never the actor
+      // ("a Hamas member jailed a year ago"), with dyad's dictionaries.
+      if (!agents.empty() || !dict_.petrarch_conventions) {
         *passive = true;
         return agents;
       }

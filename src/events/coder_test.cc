@@ -535,3 +535,22 @@ TEST(Coder, SubjectAntecedentsOrganisationNounsAndGerundComplements) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A past participle on a noun with no agent ("Russian soldiers attacked
+// ...") leaves the noun the patient, not the attacker; PETRARCH's
+// conventions made it the source.
+TEST(Coder, NounOfAnAgentlessParticipleIsNotTheSource) {
+  Fixture f;
+  Sentence s = parse({"Russian/Russian/ADJ/2/amod", "soldiers/soldier/NOUN/0/root",
+                      "attacked/attack/VERB/2/acl", "Georgia/Georgia/PROPN/3/obj"});
+  s.tokens[2].xpos = "VBN";
+  EXPECT_TRUE(code(f, s).empty());
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:190"});
+}
+
+}  // namespace
+}  // namespace dyad
