@@ -144,6 +144,10 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
       return 1;
     }
   }
+  // The tagger is told which words name actors in the dictionaries.
+  const dyad::SyntaxPipeline::NameFinder names = [&](const dyad::Sentence& s) {
+    return coder.proper_names(s);
+  };
   for (const auto& path : inputs) {
     if (text_input) {
       std::string text;
@@ -151,7 +155,7 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
       dyad::Document doc;
       doc.id = std::filesystem::path(path).stem().string();
       doc.date = date;
-      doc.sentences = pipeline.parse_text(text, doc.id);
+      doc.sentences = pipeline.parse_text(text, doc.id, &names);
       sentences += doc.sentences.size();
       emit(coder.code(doc));
       continue;
@@ -413,14 +417,25 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
 }
 
 int run_parse(const std::string& models, const std::string& input, const std::string& output,
-              bool tokenized) {
+              bool tokenized, const std::vector<std::string>& name_dictionaries) {
   dyad::SyntaxPipeline pipeline;
   if (std::string e = pipeline.load(models); !e.empty()) {
     std::cerr << "dyad parse: " << e << '\n';
     return 1;
   }
+  // With --names, actor names of dyad dictionaries are tagged as names, as
+  // `dyad code --text` does.
+  std::unique_ptr<dyad::Dictionaries> dict;
+  std::unique_ptr<dyad::Coder> coder;
+  dyad::SyntaxPipeline::NameFinder finder;
+  if (!name_dictionaries.empty()) {
+    dict = load_dyad_or_report(name_dictionaries);
+    coder = std::make_unique<dyad::Coder>(*dict);
+    finder = [&](const dyad::Sentence& s) { return coder->proper_names(s); };
+  }
+  const dyad::SyntaxPipeline::NameFinder* names = finder ? &finder : nullptr;
   if (tokenized) {
-    return rewrite_conllu(input, output, [&](dyad::Sentence& s) { pipeline.annotate(s); });
+    return rewrite_conllu(input, output, [&](dyad::Sentence& s) { pipeline.annotate(s, names); });
   }
   std::string text;
   if (!read_whole_file(input, text)) return 1;
@@ -430,7 +445,7 @@ int run_parse(const std::string& models, const std::string& input, const std::st
   std::string doc = std::filesystem::path(input).stem().string();
   out << "# newdoc id = " << doc << '\n';
   std::size_t words = 0;
-  auto sentences = pipeline.parse_text(text, doc);
+  auto sentences = pipeline.parse_text(text, doc, names);
   for (const auto& s : sentences) {
     words += s.size();
     dyad::write_conllu(out, s);
@@ -540,6 +555,10 @@ int main(int argc, char** argv) {
   parse->add_option("-o,--output", parse_output, "write here instead of standard output");
   parse->add_flag("--tokenized", parse_tokenized,
                   "keep the tokens and sentences of a CoNLL-U input, predict the rest");
+  std::vector<std::string> parse_names;
+  parse->add_option("--names", parse_names,
+                    "dyad dictionary files or folders whose actor names are tagged as names "
+                    "(as dyad code --text does)");
 
   auto* tag = app.add_subcommand("tag", "predict UPOS and XPOS for a tokenized CoNLL-U file");
   std::string tag_model = "models/en-gum.tagger", tag_input, tag_output;
@@ -559,7 +578,9 @@ int main(int argc, char** argv) {
     return run_train(train_inputs, train_tagger, train_parser, train_lemmatizer, train_epochs,
                      train_parser_epochs, train_jackknife, train_metadata);
   }
-  if (*parse) return run_parse(parse_models, parse_input, parse_output, parse_tokenized);
+  if (*parse) {
+    return run_parse(parse_models, parse_input, parse_output, parse_tokenized, parse_names);
+  }
   if (*tag) return run_tag(tag_model, tag_input, tag_output);
   if (*tokenize) return run_tokenize(tok_input, tok_output);
   if (*eval_ud) return run_eval_ud(ud_gold, ud_system, ud_json);

@@ -25,6 +25,10 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
   CoderOptions no_dyad = base;
   no_dyad.require_dyad = false;
   Coder loose_coder(dict, no_dyad);
+  // The tagger is told which words name actors in these dictionaries.
+  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) {
+    return default_coder.proper_names(s);
+  };
   for (const SuiteRecord& r : records) {
     RecordOutcome o;
     o.record = &r;
@@ -32,7 +36,7 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
     if (pipeline) {
       doc.id = r.id;
       doc.date = r.date;
-      doc.sentences = pipeline->parse_text(r.text, r.id);
+      doc.sentences = pipeline->parse_text(r.text, r.id, &names);
     } else {
       doc = record_document(r, &o.parse_errors);
     }

@@ -1559,6 +1559,39 @@ std::vector<Event> SentenceCoder::run() {
 
 }  // namespace
 
+std::vector<bool> Coder::proper_names(const Sentence& sentence) const {
+  const int n = static_cast<int>(sentence.size());
+  std::vector<bool> out(static_cast<std::size_t>(n), false);
+  std::vector<std::string> upper(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i)
+    upper[static_cast<std::size_t>(i)] =
+        to_upper_ascii(sentence.tokens[static_cast<std::size_t>(i)].form);
+  auto closed_class = [](std::string_view w) {
+    return w == "THE" || w == "OF" || w == "AND" || w == "FOR" || w == "ON" || w == "IN" ||
+           w == "AT" || w == "TO" || w == "A" || w == "AN" || w == "'S" || w == "-";
+  };
+  std::vector<std::string_view> words;
+  for (int i = 0; i < n;) {
+    words.clear();
+    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j)
+      words.push_back(upper[static_cast<std::size_t>(j)]);
+    const Phrase* p = dict_.actors.phrases().longest_match(words, words);
+    if (!p) {
+      ++i;
+      continue;
+    }
+    const int last = i + static_cast<int>(p->words.size());
+    for (int j = i; j < last; ++j) {
+      const std::string& form = sentence.tokens[static_cast<std::size_t>(j)].form;
+      const bool capital = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+      if (capital && !closed_class(upper[static_cast<std::size_t>(j)]))
+        out[static_cast<std::size_t>(j)] = true;
+    }
+    i = last;
+  }
+  return out;
+}
+
 int parse_story_date(const std::string& date) {
   std::string digits;
   for (char c : date) {

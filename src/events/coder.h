@@ -71,6 +71,12 @@ class Coder {
   std::vector<Event> code(const Document& document,
                           std::vector<Quotation>* quotations = nullptr) const;
 
+  // The words of a sentence (tokenized, not yet tagged) that belong to an
+  // actor's name in the dictionaries and are written with a capital: one
+  // flag per word, for the tagger (SyntaxPipeline::NameFinder). Articles and
+  // prepositions inside a name ("the", "of") are not flagged.
+  std::vector<bool> proper_names(const Sentence& sentence) const;
+
  private:
   // Dates each event by a date written in its sentence, by the date of an
   // earlier past-tense main clause of its paragraph, or by the story.

@@ -554,3 +554,20 @@ TEST(Coder, NounOfAnAgentlessParticipleIsNotTheSource) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// The words the tagger is told are names: capitalized words of actor names.
+TEST(Coder, ProperNamesAreCapitalizedWordsOfActorNames) {
+  Fixture f;
+  Coder coder(f.dict);
+  auto s = parse({"The/the/DET/2/det", "Russian/Russian/ADJ/3/amod", "envoy/envoy/NOUN/4/nsubj",
+                  "met/meet/VERB/0/root", "Vladimir/Vladimir/PROPN/4/obj",
+                  "Putin/Putin/PROPN/5/flat", "in/in/ADP/8/case", "russia/russia/NOUN/4/obl"});
+  EXPECT_EQ(coder.proper_names(s),
+            (std::vector<bool>{false, true, false, false, true, true, false, false}));
+}
+
+}  // namespace
+}  // namespace dyad

@@ -111,7 +111,8 @@ StoredDocument process(Work work, const SyntaxPipeline& syntax, const Coder& cod
   doc.id = d.article.id;
   doc.date = compact_date(d.article.date);
   doc.source = d.article.source;
-  doc.sentences = syntax.parse_text(text, doc.id);
+  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) { return coder.proper_names(s); };
+  doc.sentences = syntax.parse_text(text, doc.id, &names);
   d.sentences = static_cast<int>(doc.sentences.size());
   d.events = coder.code(doc, &d.quotations);
   d.status = "coded";

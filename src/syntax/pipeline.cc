@@ -19,20 +19,25 @@ std::string SyntaxPipeline::load(const std::string& dir) {
   return {};
 }
 
-void SyntaxPipeline::annotate(Sentence& sentence) const {
-  tagger_.tag(sentence);
+void SyntaxPipeline::annotate(Sentence& sentence, const NameFinder* names) const {
+  if (names && *names) {
+    const std::vector<bool> flags = (*names)(sentence);
+    tagger_.tag(sentence, &flags);
+  } else {
+    tagger_.tag(sentence);
+  }
   lemmatizer_.lemmatize(sentence);
   parser_.parse(sentence);
   lemmatizer_.refine(sentence);
 }
 
-std::vector<Sentence> SyntaxPipeline::parse_text(std::string_view text,
-                                                 const std::string& doc_id) const {
+std::vector<Sentence> SyntaxPipeline::parse_text(std::string_view text, const std::string& doc_id,
+                                                 const NameFinder* names) const {
   std::vector<Sentence> out;
   int n = 0;
   for (const TextSentence& ts : tokenize(text)) {
     Sentence s = to_sentence(text, ts, doc_id + "-" + std::to_string(++n));
-    annotate(s);
+    annotate(s, names);
     out.push_back(std::move(s));
   }
   return out;

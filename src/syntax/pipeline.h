@@ -4,6 +4,7 @@
 // many threads.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,12 +23,18 @@ class SyntaxPipeline {
   // the problem.
   std::string load(const std::string& dir);
 
+  // Marks the words of a sentence that are known proper names (one flag per
+  // word), e.g. from the coder's actor dictionaries; the tagger then gives
+  // them a name's tag.
+  using NameFinder = std::function<std::vector<bool>(const Sentence&)>;
+
   // Tags, lemmatizes and parses sentences whose words are given (CoNLL-U
   // input): UPOS, XPOS, LEMMA, FEATS, HEAD and DEPREL are replaced.
-  void annotate(Sentence& sentence) const;
+  void annotate(Sentence& sentence, const NameFinder* names = nullptr) const;
 
   // Splits, tags and parses raw text. Sentence ids are "<doc>-<n>".
-  std::vector<Sentence> parse_text(std::string_view text, const std::string& doc_id) const;
+  std::vector<Sentence> parse_text(std::string_view text, const std::string& doc_id,
+                                   const NameFinder* names = nullptr) const;
 
  private:
   Tagger tagger_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -41,6 +42,32 @@ TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
   EXPECT_GE(scores.ufeats.f1(), 0.95);   // measured 95.61
   EXPECT_GE(scores.uas.f1(), 0.785);     // measured 79.75
   EXPECT_GE(scores.las.f1(), 0.755);     // measured 77.05
+}
+
+// Words the caller marks as known names get a name's tag whatever the
+// tagger would have guessed; an adjective of a name may stay an adjective.
+TEST(SyntaxPipeline, MarkedNamesAreTaggedAsNames) {
+  SyntaxPipeline pipeline;
+  ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
+  const std::string text = "Arnor security officials met Russian diplomats in Bree.";
+  std::vector<std::string> marked = {"Arnor", "Russian", "Bree"};
+  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) {
+    std::vector<bool> out;
+    for (const Token& t : s.tokens) {
+      out.push_back(std::find(marked.begin(), marked.end(), t.form) != marked.end());
+    }
+    return out;
+  };
+  auto sentences = pipeline.parse_text(text, "t", &names);
+  ASSERT_EQ(sentences.size(), 1u);
+  const Sentence& s = sentences[0];
+  ASSERT_EQ(s.tokens[0].form, "Arnor");
+  EXPECT_EQ(s.tokens[0].upos, "PROPN");
+  EXPECT_EQ(s.tokens[0].xpos.substr(0, 3), "NNP");
+  EXPECT_TRUE(s.tokens[4].upos == "ADJ" || s.tokens[4].upos == "PROPN") << s.tokens[4].upos;
+  EXPECT_EQ(s.tokens[7].upos, "PROPN");
+  // Unmarked words are tagged as before.
+  EXPECT_EQ(s.tokens[3].upos, "VERB");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <istream>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <string_view>
@@ -161,7 +162,20 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::st
   return t;
 }
 
-void Tagger::tag(Sentence& sentence) const {
+namespace {
+
+// Endings of adjectives formed from names ("Russian", "Chinese", "Turkish",
+// "Israeli", "Arabic", "French").
+bool adjective_ending(std::string_view lower) {
+  for (std::string_view e : {"an", "ese", "ish", "i", "ic", "ch"}) {
+    if (lower.size() > e.size() + 2 && lower.ends_with(e)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Tagger::tag(Sentence& sentence, const std::vector<bool>* names) const {
   if (labels_.empty()) return;
   auto words = forms_of(sentence);
   std::vector<std::uint64_t> feats;
@@ -171,6 +185,14 @@ void Tagger::tag(Sentence& sentence) const {
     features(words, i, prev, prev2, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
+    if (names && i < names->size() && (*names)[i]) {
+      const bool adjective = adjective_ending(to_lower_ascii(sentence.tokens[i].form));
+      for (std::size_t l = 0; l < labels_.size(); ++l) {
+        const bool ok =
+            labels_[l].starts_with("PROPN|") || (adjective && labels_[l].starts_with("ADJ|"));
+        if (!ok) scores[l] = -std::numeric_limits<float>::infinity();
+      }
+    }
     auto best =
         static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     const std::string& label = labels_[best];
