@@ -393,23 +393,48 @@ void Parser::parse(Sentence& sentence) const {
     }
     st.apply(best_action);
   }
-  // Words left without a head: the first becomes the root if there is
-  // none, the others depend on the root.
+  // Words left without a head: if there is no root yet, the first verb
+  // among them (else the first word) becomes it; the others depend on the
+  // root, a nominal before it as its subject.
   int root = 0;
   for (int i = 1; i <= st.n; ++i) {
     if (st.head[static_cast<std::size_t>(i)] == 0) root = i;
+  }
+  if (root == 0) {
+    for (const char* upos : {"VERB", "AUX", ""}) {
+      for (int i = 1; i <= st.n && root == 0; ++i) {
+        if (st.head[static_cast<std::size_t>(i)] < 0 &&
+            (*upos == 0 || sentence.tokens[static_cast<std::size_t>(i - 1)].upos == upos)) {
+          root = i;
+        }
+      }
+      if (root != 0) break;
+    }
+  }
+  bool subject = false;
+  for (int i = 1; i <= st.n; ++i) {
+    const std::string& l =
+        labels_[static_cast<std::size_t>(std::max(0, st.label[static_cast<std::size_t>(i)]))];
+    if (st.head[static_cast<std::size_t>(i)] == root && l.starts_with("nsubj")) subject = true;
   }
   for (int i = 1; i <= st.n; ++i) {
     Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
     int h = st.head[static_cast<std::size_t>(i)];
     if (h < 0) {
-      if (root == 0) {
-        root = i;
+      if (i == root) {
         t.head = 0;
         t.deprel = "root";
       } else {
         t.head = root;
-        t.deprel = "dep";
+        const bool nominal = t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON";
+        if (t.upos == "PUNCT") {
+          t.deprel = "punct";
+        } else if (nominal && i < root && !subject) {
+          t.deprel = "nsubj";
+          subject = true;
+        } else {
+          t.deprel = "dep";
+        }
       }
       continue;
     }
