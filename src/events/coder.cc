@@ -175,6 +175,7 @@ class SentenceCoder {
                      const std::vector<int>& after, int object, int* score, Binding* binding) const;
   bool argument_head(int token, int verb) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
+  bool names_someone(int token) const;
   int preposition_token(int token) const;
   bool is_complement(int token) const;
   bool heads_clause(int token) const;
@@ -768,6 +769,21 @@ int SentenceCoder::match_contiguous(int start, std::span<const std::string> word
 // right before it, and A anywhere earlier under C.
 bool SentenceCoder::match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
                                       const std::vector<std::string>& words) const {
+  // "{state of emergency}": a phrase with a preposition inside is headed by
+  // its first word; its words are matched as written, one after another.
+  const bool inner_preposition =
+      words.size() > 2 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
+        return w == "OF" || w == "FOR" || w == "ON" || w == "IN" || w == "TO" || w == "WITH" ||
+               w == "AGAINST";
+      });
+  if (inner_preposition) {
+    for (std::size_t k = pos; k < zone.size(); ++k) {
+      if (heads_clause(zone[k]) || match_contiguous(zone[k], words) == 0) continue;
+      pos = k + 1;
+      return true;
+    }
+    return false;
+  }
   for (std::size_t k = pos; k < zone.size(); ++k) {
     int head = zone[k];
     if (heads_clause(head) || !word_matches(head, words.back())) continue;
@@ -793,6 +809,16 @@ bool SentenceCoder::match_noun_phrase(const std::vector<int>& zone, std::size_t&
       pos = k + 1;
       return true;
     }
+  }
+  return false;
+}
+
+// Whether the phrase headed by `token` holds an actor or agent phrase, or a
+// pronoun that may stand for one.
+bool SentenceCoder::names_someone(int token) const {
+  for (int d : s_.subtree(token)) {
+    if (mention_at_[static_cast<std::size_t>(d)] >= 0) return true;
+    if (tok(d).upos == "PRON" && is_personal_pronoun(form(d))) return true;
   }
   return false;
 }
@@ -877,6 +903,9 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
             if (!words.empty() && !match_contiguous(prep + 1, words) && !head_word) {
               continue;
             }
+            // With dyad's dictionaries a '+' or '$' phrase must name someone:
+            // "on Monday" is no "(on +)".
+            if (!role.empty() && !dict_.petrarch_conventions && !names_someone(t)) continue;
             if (role == "+") binding->target_token = t;
             if (role == "$") binding->source_token = t;
             found = true;

@@ -571,3 +571,36 @@ TEST(Coder, ProperNamesAreCapitalizedWordsOfActorNames) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// With dyad's dictionaries a pattern's "(on +)" needs a phrase naming
+// someone ("on Monday" is none), and "{state of emergency}" is headed by its
+// first word.
+TEST(Coder, TargetSlotsNeedSomeoneAndOfPhrasesMatch) {
+  Fixture f;
+  std::istringstream v(
+      "--- IMPOSE [---] ---\nIMPOSE\n- * SANCTIONS (ON +) [163]\n- * SANCTIONS [160]\n"
+      "- * {STATE OF EMERGENCY} (IN +) [1724]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  ASSERT_TRUE(f.dict.errors.empty());
+  // Russia imposed sanctions on Georgia on Monday .
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "imposed/impose/VERB/0/root",
+                  "sanctions/sanction/NOUN/2/obj", "on/on/ADP/5/case",
+                  "Georgia/Georgia/PROPN/2/obl", "on/on/ADP/7/case", "Monday/Monday/PROPN/2/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:163"});
+  // Russia imposed sanctions on Monday on Georgia: the first "on" names no one.
+  auto t = parse({"Russia/Russia/PROPN/2/nsubj", "imposed/impose/VERB/0/root",
+                  "sanctions/sanction/NOUN/2/obj", "on/on/ADP/5/case", "Monday/Monday/PROPN/2/obl",
+                  "on/on/ADP/7/case", "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:163"});
+  // Russia imposed a state of emergency in Georgia .
+  auto u = parse({"Russia/Russia/PROPN/2/nsubj", "imposed/impose/VERB/0/root", "a/a/DET/4/det",
+                  "state/state/NOUN/2/obj", "of/of/ADP/6/case", "emergency/emergency/NOUN/4/nmod",
+                  "in/in/ADP/8/case", "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:1724"});
+}
+
+}  // namespace
+}  // namespace dyad
