@@ -862,10 +862,12 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
       switch (e.kind) {
         case PatternElement::Kind::kWord: {
           bool found = false;
+          int matched = 1;
           for (std::size_t k = pos; k < zone.size() && !found; ++k) {
             if (heads_clause(zone[k]) || is_function_word(tok(zone[k]))) continue;
             int length = match_at(zone[k], e.words.front(), 0);
             if (length == 0) continue;
+            matched = length;
             // The last word matched ("revolutionary MANIFESTO") heads the argument.
             if (!is_before && !argument_head(zone[k] + length - 1, verb)) continue;
             {
@@ -876,7 +878,9 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
             }
           }
           if (!found) return false;
-          total += 1;
+          // A set member of several words ("joint exercises") is worth them
+          // all with dyad's dictionaries.
+          total += dict_.petrarch_conventions ? 1 : matched;
           break;
         }
         case PatternElement::Kind::kNounPhrase:

@@ -604,3 +604,24 @@ TEST(Coder, TargetSlotsNeedSomeoneAndOfPhrasesMatch) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A word-set member of several words outweighs a one-word member of
+// another set ("humanitarian aid" over "aid"), with dyad's dictionaries.
+TEST(Coder, LongerSetMemberWins) {
+  Fixture f;
+  std::istringstream v(
+      "&GENERAL\n+AID\n+HELP\n\n&HUMANITARIAN\n+HUMANITARIAN_AID\n+FOOD_AID\n\n"
+      "--- SEND [---] ---\nSEND\n- * &GENERAL (TO +) [070]\n- * &HUMANITARIAN (TO +) [073]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  ASSERT_TRUE(f.dict.errors.empty());
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "sent/send/VERB/0/root",
+                  "humanitarian/humanitarian/ADJ/4/amod", "aid/aid/NOUN/2/obj", "to/to/ADP/6/case",
+                  "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:073"});
+}
+
+}  // namespace
+}  // namespace dyad
