@@ -959,10 +959,11 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     }
   }
   if (candidates.empty()) return false;
-  // Prefer the longest multi-word verb whose other words are present.
-  int best = -1;
-  std::size_t best_len = 0;
-  std::string verb_text = t.form;
+  // The verbs whose other words are present, longest first: the longest
+  // decides, or with dyad's dictionaries the longest that codes something
+  // ("pull out" gives way to "pull: * (out of +)" when none of its own
+  // patterns fits).
+  std::vector<std::pair<int, std::string>> fits;  // entry, the verb's words as written
   for (int e : candidates) {
     const VerbEntry& ve = dict_.verbs.verbs()[static_cast<std::size_t>(e)];
     bool ok = true;
@@ -989,15 +990,13 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
         }
       }
     }
-    if (ok && (best < 0 || ve.words.size() > best_len)) {
-      best = e;
-      best_len = ve.words.size();
-      verb_text = text;
-    }
+    if (ok) fits.emplace_back(e, text);
   }
-  if (best < 0) return false;
-  const VerbEntry& ve = dict_.verbs.verbs()[static_cast<std::size_t>(best)];
-  const VerbBlock& block = dict_.verbs.blocks()[static_cast<std::size_t>(ve.block)];
+  if (fits.empty()) return false;
+  std::stable_sort(fits.begin(), fits.end(), [&](const auto& a, const auto& b) {
+    return dict_.verbs.verbs()[static_cast<std::size_t>(a.first)].words.size() >
+           dict_.verbs.verbs()[static_cast<std::size_t>(b.first)].words.size();
+  });
 
   // Zones: words of the verb's clause before and after it. Other clauses
   // (adverbial, coordinated, parataxis) are left out.
@@ -1094,19 +1093,30 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     return false;
   };
   const int object = s_.child(v, Relation::kObj);
-  for (const VerbPattern& p : block.patterns) {
-    int score = 0;
-    if (impossible(p)) continue;
-    if (match_pattern(p, v, before, after, object, &score, &binding) &&
-        (score > best_score ||
-         (score == best_score &&
-          std::pair(binding.object_words, binding.exact_forms) >
-              std::pair(best_binding.object_words, best_binding.exact_forms)))) {
-      best_score = score;
-      best_pattern = &p;
-      best_binding = binding;
+  const VerbEntry* entry = nullptr;
+  const VerbBlock* block = nullptr;
+  std::string verb_text;
+  for (const auto& [e, text] : fits) {
+    entry = &dict_.verbs.verbs()[static_cast<std::size_t>(e)];
+    block = &dict_.verbs.blocks()[static_cast<std::size_t>(entry->block)];
+    verb_text = text;
+    for (const VerbPattern& p : block->patterns) {
+      int score = 0;
+      if (impossible(p)) continue;
+      if (match_pattern(p, v, before, after, object, &score, &binding) &&
+          (score > best_score ||
+           (score == best_score &&
+            std::pair(binding.object_words, binding.exact_forms) >
+                std::pair(best_binding.object_words, best_binding.exact_forms)))) {
+        best_score = score;
+        best_pattern = &p;
+        best_binding = binding;
+      }
     }
+    const std::string& own = entry->code.empty() ? block->code : entry->code;
+    if (best_pattern || dict_.petrarch_conventions || (!own.empty() && own != "---")) break;
   }
+  const VerbEntry& ve = *entry;
   out.verb = v;
   out.verb_text = verb_text;
   if (best_pattern) {
@@ -1117,10 +1127,10 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.target_token = best_binding.target_token;
     out.target_is_subject = best_binding.target_is_subject;
   } else {
-    out.code = ve.code.empty() ? block.code : ve.code;
-    out.code2 = ve.code.empty() ? block.code2 : ve.code2;
-    out.pattern = "--- " + block.name + " [" + out.code +
-                  (out.code2.empty() ? "" : ":" + out.code2) + "] --- @" + block.origin;
+    out.code = ve.code.empty() ? block->code : ve.code;
+    out.code2 = ve.code.empty() ? block->code2 : ve.code2;
+    out.pattern = "--- " + block->name + " [" + out.code +
+                  (out.code2.empty() ? "" : ":" + out.code2) + "] --- @" + block->origin;
   }
   for (int c : s_.children(v)) {
     if (tok(c).is_negation()) out.negated = true;

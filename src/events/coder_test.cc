@@ -625,3 +625,26 @@ TEST(Coder, LongerSetMemberWins) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A verb of several words whose patterns do not fit gives way to its first
+// word's patterns with dyad's dictionaries ("pulled out of Georgia" is
+// "pull: * (of +)" when "pull out" only knows "* troops").
+TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
+  Fixture f;
+  std::istringstream v(
+      "--- PULL_OUT [---] ---\nPULL_OUT\n- * TROOPS [1664]\n\n"
+      "--- PULL [---] ---\nPULL\n- * (OF +) [160]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  ASSERT_TRUE(f.dict.errors.empty());
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "pulled/pull/VERB/0/root", "out/out/ADV/2/advmod",
+                  "of/of/ADP/5/case", "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:160"});
+  f.dict.petrarch_conventions = true;  // the longest verb decides
+  EXPECT_TRUE(code(f, s).empty());
+}
+
+}  // namespace
+}  // namespace dyad
