@@ -53,6 +53,24 @@ bool single_holder(std::string_view office) {
          office == "secretary-general";
 }
 
+// Words that can open a pattern's prepositional phrase "(prep ...)": the
+// coder matches the phrase by its preposition, so any other first word
+// ("(publicly)", "(close to +)") never matches.
+bool is_preposition(std::string_view upper) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "ABOARD",     "ABOUT",   "ABOVE",      "ACROSS",  "AFTER",     "AGAINST",   "ALONG",
+      "ALONGSIDE",  "AMID",    "AMIDST",     "AMONG",   "AMONGST",   "AROUND",    "AS",
+      "AT",         "BEFORE",  "BEHIND",     "BELOW",   "BENEATH",   "BESIDE",    "BETWEEN",
+      "BEYOND",     "BY",      "CONCERNING", "DESPITE", "DOWN",      "DURING",    "EXCEPT",
+      "FOLLOWING",  "FOR",     "FROM",       "IN",      "INCLUDING", "INSIDE",    "INTO",
+      "LIKE",       "NEAR",    "OF",         "OFF",     "ON",        "ONTO",      "OPPOSITE",
+      "OUT",        "OUTSIDE", "OVER",       "PAST",    "PER",       "REGARDING", "SINCE",
+      "THAN",       "THROUGH", "THROUGHOUT", "TO",      "TOWARD",    "TOWARDS",   "UNDER",
+      "UNDERNEATH", "UNLIKE",  "UNTIL",      "UP",      "UPON",      "VIA",       "WITH",
+      "WITHIN",     "WITHOUT"};
+  return kWords.contains(upper);
+}
+
 bool legislative(std::string_view office) {
   return office == "speaker" || office == "deputy-speaker" || office == "legislator";
 }
@@ -369,6 +387,17 @@ class Checker {
           while (!name.empty() && (name.back() == ')' || name.back() == '}')) name.pop_back();
           name = to_upper_ascii(name);
           if (!sets.contains(name)) error(p.origin, "unknown word set " + in_quotes(name));
+        }
+        for (std::size_t open = p.pattern.find('('); open != std::string::npos;
+             open = p.pattern.find('(', open + 1)) {
+          std::size_t end = p.pattern.find_first_of(" )", open + 1);
+          std::string first = to_upper_ascii(p.pattern.substr(open + 1, end - open - 1));
+          if (!is_preposition(first)) {
+            error(p.origin,
+                  "expected a preposition to open " +
+                      in_quotes(p.pattern.substr(open, p.pattern.find(')', open) - open + 1)) +
+                      ", found " + in_quotes(first) + " (such a phrase never matches)");
+          }
         }
         std::string key = normalised(p.verb) + " : " + normalised(p.pattern);
         auto [it, fresh] = seen.emplace(key, std::make_pair(c.code, p.origin));

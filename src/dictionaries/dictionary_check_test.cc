@@ -69,7 +69,9 @@ TEST(DictionaryCheck, ReportsEachKindOfProblemWithItsLine) {
       "  - visit: * (to +)\n"                                 // 38 conflict
       "combine\n"                                             // 39
       "  - visit | want as 03\n"                              // 40 coded alone
-      "  - want as 02\n";                                     // 41 conflict
+      "  - want as 02\n"                                      // 41 conflict
+      "code 044\n"                                            // 42
+      "  - meet: * (publicly) (in +)\n";                      // 43 never matches
   auto problems = check_dictionaries(read(broken));
   std::map<std::size_t, std::string> by_line;
   for (const auto& p : problems) {
@@ -97,6 +99,8 @@ TEST(DictionaryCheck, ReportsEachKindOfProblemWithItsLine) {
   has(38, "conflicting codes for the pattern");
   has(40, "governing verb 'visit' is coded alone");
   has(41, "conflicting governing verb 'want'");
+  has(43, "expected a preposition to open '(publicly)'");
+  EXPECT_EQ(by_line[43].find("(in +)"), std::string::npos) << by_line[43];
 }
 
 TEST(DictionaryCheck, StatsCountEntriesAndCodes) {
