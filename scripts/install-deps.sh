@@ -10,7 +10,8 @@ packages=(
   libicu-dev                         # Unicode properties for the tokenizer (quotes, dashes, scripts)
   libgtest-dev libgmock-dev          # unit tests
   libbenchmark-dev                   # throughput benchmarks in bench/
-  iso-codes                          # ISO 3166 country names for the country dictionary (build time)
+  iso-codes                          # ISO 3166 country and region names for the country dictionary (build time)
+  wamerican                          # English word list: region names that are common words are left out (build time)
   libsqlite3-dev                     # the embedded event store (dyad.db)
   zlib1g-dev                         # gzip (WARC.gz) reading
   libcld2-dev                        # language identification of ingested articles

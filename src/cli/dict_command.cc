@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "dictionaries/dictionary_check.h"
 #include "dictionaries/dictionary_set.h"
@@ -117,6 +118,13 @@ void DictCommand::add_to(CLI::App& app) {
       "import-iso", "country blocks from Debian's iso-codes ISO 3166-1 JSON (run at build time)");
   import_iso_->add_option("iso_json", iso_json_, "iso_3166-1.json")->required();
   import_iso_->add_option("-o,--output", output_, "the .dyad file to write")->required();
+  import_iso_->add_option(
+      "--regions", regions_json_,
+      "also write the subdivisions of iso_3166-2.json (provinces, states, ...)");
+  import_iso_->add_option("--regions-output", regions_output_, "the .dyad file for --regions");
+  import_iso_->add_option("--common-words", common_words_,
+                          "word list (/usr/share/dict/words): region names that are lower-case "
+                          "English words are left out");
   import_wikidata_ = dict_->add_subcommand(
       "import-wikidata",
       "person blocks with dated roles from a Wikidata JSON dump (P39 + P580/P582)");
@@ -142,6 +150,31 @@ int DictCommand::run() {
       return 1;
     }
     if (!write_iso_countries(iso_json_, out, &error)) {
+      std::cerr << error << '\n';
+      return 1;
+    }
+    if (regions_json_.empty()) return 0;
+    if (regions_output_.empty()) {
+      std::cerr << "dyad dict import-iso: expected --regions-output FILE with --regions\n";
+      return 2;
+    }
+    std::set<std::string, std::less<>> common;
+    if (!common_words_.empty()) {
+      std::ifstream words(common_words_);
+      if (!words) {
+        std::cerr << common_words_ << ": cannot read\n";
+        return 1;
+      }
+      for (std::string w; std::getline(words, w);) {
+        if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') common.insert(w);
+      }
+    }
+    std::ofstream regions(regions_output_);
+    if (!regions) {
+      std::cerr << regions_output_ << ": cannot write\n";
+      return 1;
+    }
+    if (!write_iso_regions(iso_json_, regions_json_, common, regions, &error)) {
       std::cerr << error << '\n';
       return 1;
     }

@@ -28,6 +28,9 @@ class DictCommand {
   std::string output_;
   std::vector<std::string> verbs_, actors_, agents_;
   std::string iso_json_;
+  std::string regions_json_;
+  std::string regions_output_;
+  std::string common_words_;
   std::string dump_;
   std::vector<std::string> position_paths_;
 };

@@ -184,6 +184,8 @@ class Checker {
       add(c.government, c.code + "GOV", owner, false);
       add(c.legislature, c.code + "LEG", owner, false);
       add(c.military, c.code + "MIL", owner, false);
+      // Generated region names give way to any other entry when compiled.
+      if (!c.generated) add(c.regions, c.code, owner, false);
     }
     for (const OrganisationBlock& o : s_.organisations) add(o.names, o.code, o.origin, false);
     for (const ActorBlock& a : s_.actors) add(a.names, a.code, a.origin, false);

@@ -1,5 +1,8 @@
 #include "dictionaries/dyad_format.h"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -207,7 +210,10 @@ class Reader {
         return error("expected 'country CODE' with a three-letter upper-case code, found " +
                      in_quotes(s));
       }
-      out_.countries.push_back({std::string(arg(1)), "", {}, {}, {}, {}, {}, {}, {}, where, false});
+      CountryBlock c;
+      c.code = arg(1);
+      c.origin = where;
+      out_.countries.push_back(std::move(c));
       kind_ = Kind::kCountry;
     } else if (kind == "organisation" || kind == "organization") {
       if (words.size() != 2 || !is_upper_code(arg(1), 3)) {
@@ -365,6 +371,8 @@ class Reader {
           items(value, b.legislature);
         else if (key == "military")
           items(value, b.military);
+        else if (key == "region")
+          items(value, b.regions);
         else if (key == "iso") {
           if (value.size() != 3 || !is_upper_code(value, 3)) {
             return error("expected a three-letter ISO code after 'iso:', found " +
@@ -372,7 +380,8 @@ class Reader {
           }
           b.iso = value;
         } else
-          unknown("name, adjective, people, capital, government, legislature, military, iso");
+          unknown(
+              "name, adjective, people, capital, government, legislature, military, iso, region");
         break;
       }
       case Kind::kOrganisation: {
@@ -697,6 +706,7 @@ class ActorCompiler {
            const std::string& origin, const std::string& group) {
     std::vector<std::string> words = name_words(text);
     if (words.empty()) return;
+    phrases_.insert(join(words, ' '));
     std::string key = join(words, ' ') + "\t" + group;
     auto [it, fresh] = index_.try_emplace(key, pending_.size());
     if (fresh) {
@@ -749,6 +759,7 @@ class ActorCompiler {
     auto phrase = [&](std::string_view text) {
       std::vector<std::string> words = name_words(text);
       if (!words.empty() && seen.insert(join(words, ' ')).second) {
+        phrases_.insert(join(words, ' '));
         out.phrases.push_back(std::move(words));
       }
     };
@@ -756,6 +767,9 @@ class ActorCompiler {
     for (const auto& a : p.aliases) phrase(a.text);
     pending_.push_back(std::move(out));
   }
+
+  // Whether some entry already has this name.
+  bool has(std::string_view text) const { return phrases_.contains(join(name_words(text), ' ')); }
 
   void finish(ActorDictionary& dict) {
     for (Pending& p : pending_) {
@@ -773,6 +787,7 @@ class ActorCompiler {
   };
   std::vector<Pending> pending_;
   std::unordered_map<std::string, std::size_t> index_;
+  std::set<std::string, std::less<>> phrases_;  // every name added, words joined
 };
 
 // A pattern in PETRARCH's spelling: upper case, set names without '_'
@@ -914,6 +929,126 @@ bool write_iso_countries(const std::string& iso_json_path, std::ostream& out, st
   return true;
 }
 
+bool write_iso_regions(const std::string& iso_3166_1_path, const std::string& iso_3166_2_path,
+                       const std::set<std::string, std::less<>>& common_words, std::ostream& out,
+                       std::string* error) {
+  auto read = [&](const std::string& path, const char* key) {
+    std::ifstream in(path);
+    nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+    if (!in || j.is_discarded() || !j.contains(key) || !j[key].is_array()) {
+      if (error)
+        *error = path + ":1: expected Debian's iso-codes JSON with a \"" + key + "\" array";
+      return nlohmann::json();
+    }
+    return j[key];
+  };
+  const nlohmann::json states = read(iso_3166_1_path, "3166-1");
+  if (states.is_null()) return false;
+  const nlohmann::json subdivisions = read(iso_3166_2_path, "3166-2");
+  if (subdivisions.is_null()) return false;
+  std::map<std::string, std::string> alpha3;  // "UA" -> "UKR"
+  for (const auto& c : states) {
+    if (c.contains("alpha_2") && c.contains("alpha_3") && c["alpha_2"].is_string() &&
+        c["alpha_3"].is_string()) {
+      alpha3[c["alpha_2"].get<std::string>()] = c["alpha_3"].get<std::string>();
+    }
+  }
+  // Compass words and generic names that many states use for subdivisions.
+  static const std::set<std::string, std::less<>> kGeneric = {
+      "NORTH",    "SOUTH",   "EAST",    "WEST",    "NORTHERN",
+      "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "CENTRE",
+      "CENTER",   "CAPITAL", "COAST",   "COASTAL", "ISLANDS",
+      "LAKES",    "NORD",    "SUD",     "EST",     "OUEST",
+      "CENTRO",   "NORTE",   "SUR",     "OESTE",   "DISTRITO FEDERAL"};
+  // News writes subdivisions in plain ASCII and without the word for the
+  // unit ("Kandahar" for "Kandahār", "Sichuan" for "Sichuan Sheng").
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> to_ascii(
+      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+  auto plain = [&](const std::string& name) {
+    std::string out = name;
+    if (to_ascii && U_SUCCESS(status)) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+      to_ascii->transliterate(u);
+      out.clear();
+      u.toUTF8String(out);
+    }
+    out.erase(std::remove(out.begin(), out.end(), '\''), out.end());
+    for (std::string_view unit : {" Sheng", " Zizhiqu", " Shi", " oblast", " Oblast", " kray",
+                                  " kraj", " Respublika", " avtonomnyy okrug", " SAR"}) {
+      if (out.size() > unit.size() + 3 && out.ends_with(unit)) out.resize(out.size() - unit.size());
+    }
+    return out;
+  };
+  std::map<std::string, std::set<std::string>> states_of;    // normalised name -> alpha-3 codes
+  std::map<std::string, std::vector<std::string>> names_of;  // alpha-3 -> names
+  for (const auto& d : subdivisions) {
+    if (!d.contains("code") || !d.contains("name") || !d["code"].is_string() ||
+        !d["name"].is_string()) {
+      continue;
+    }
+    const std::string code = d["code"].get<std::string>();
+    auto it = alpha3.find(code.substr(0, code.find('-')));
+    if (it == alpha3.end()) continue;
+    // First-level units only: municipalities, districts, counties and
+    // boroughs would bring thousands of small names.
+    static const std::set<std::string, std::less<>> kTypes = {"Province",
+                                                              "Region",
+                                                              "State",
+                                                              "Governorate",
+                                                              "Republic",
+                                                              "Autonomous region",
+                                                              "Autonomous community",
+                                                              "Autonomous republic",
+                                                              "Autonomous province",
+                                                              "Autonomous district",
+                                                              "Land",
+                                                              "Voivodship",
+                                                              "Regional state",
+                                                              "Union territory",
+                                                              "Administrative region",
+                                                              "Oblast",
+                                                              "Emirate",
+                                                              "Territory",
+                                                              "Country",
+                                                              "Prefecture",
+                                                              "Department",
+                                                              "Division",
+                                                              "Federal district",
+                                                              "Metropolitan region",
+                                                              "Geographical region",
+                                                              "Autonomous city",
+                                                              "Special administrative region"};
+    if (!d.contains("type") || !d["type"].is_string() ||
+        !kTypes.contains(d["type"].get<std::string>())) {
+      continue;
+    }
+    const std::string name = plain(d["name"].get<std::string>());
+    if (name.size() < 4 || name.find_first_of(",|()#/[]") != std::string::npos) continue;
+    if (kGeneric.contains(to_upper_ascii(name))) continue;
+    if (name.find(' ') == std::string::npos && common_words.contains(to_lower_ascii(name))) {
+      continue;
+    }
+    states_of[to_upper_ascii(name)].insert(it->second);
+    names_of[it->second].push_back(name);
+  }
+  out << "# Generated at build time from Debian's iso-codes data (" << iso_3166_2_path
+      << ").\n# Subdivisions coded as their state; any other entry with the same name wins.\n"
+         "# Do not edit.\n\n";
+  for (const auto& [code, names] : names_of) {
+    std::vector<std::string> kept;
+    for (const std::string& n : names) {
+      if (states_of[to_upper_ascii(n)].size() != 1) continue;  // "Georgia", "Punjab"
+      if (std::find(kept.begin(), kept.end(), n) == kept.end()) kept.push_back(n);
+    }
+    if (kept.empty()) continue;
+    out << "country " << code << "\n  region: ";
+    for (std::size_t i = 0; i < kept.size(); ++i) out << (i ? " | " : "") << kept[i];
+    out << "\n\n";
+  }
+  return true;
+}
+
 std::vector<std::string> default_dictionary_dirs() {
   std::vector<std::string> out;
 #ifdef DYAD_DICTIONARY_DIR
@@ -962,6 +1097,15 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
     }
   }
   for (const PersonBlock& p : source.people) actors.add_person(p);
+  // Regions last: a generated region name gives way to any other entry.
+  for (const CountryBlock& c : source.countries) {
+    std::string code = c.code;
+    if (auto it = iso_to_code.find(code); c.generated && it != iso_to_code.end()) code = it->second;
+    for (const DatedItem& d : c.regions) {
+      if (c.generated && actors.has(d.text)) continue;
+      actors.add(d.text, code, d.range, d.origin, "region " + code);
+    }
+  }
   actors.finish(out.actors);
 
   for (const AgentBlock& a : source.agents) {
@@ -1068,6 +1212,7 @@ void write_petrarch_actors(const DictionarySource& source, std::ostream& out) {
     list(c.government, "GOV");
     list(c.legislature, "LEG");
     list(c.military, "MIL");
+    list(c.regions, "");
   }
   for (const OrganisationBlock& o : source.organisations) {
     out << "# organisation " << o.code << "\n";

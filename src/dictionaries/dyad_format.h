@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,10 @@ struct CountryBlock {
   std::string code;
   std::string iso;  // ISO alpha-3 when it differs from the code
   std::vector<DatedItem> names, adjectives, people, capitals, government, legislature, military;
+  // Provinces, states and other subdivisions, coded as the country
+  // ("Donetsk", "Idlib", "Alaska"). Generated ones give way to any other
+  // entry with the same name.
+  std::vector<DatedItem> regions;
   std::string origin;
   bool generated = false;  // built from Debian's iso-codes data
 };
@@ -178,6 +183,16 @@ std::vector<std::string> dyad_dictionary_files(const std::string& dir);
 // written in the dyad format to `out`. Returns false (with a message) when
 // the file cannot be read.
 bool write_iso_countries(const std::string& iso_json_path, std::ostream& out, std::string* error);
+
+// Country blocks listing the first-level subdivisions (`region:`:
+// provinces, states, regions, governorates, oblasts, ...) of every state in
+// Debian's iso-codes ISO 3166-2 JSON file, the ISO 3166-1 file mapping their
+// two-letter prefixes to alpha-3 codes. Names shared by subdivisions of two
+// states, short names, compass words and names that are also lower-case
+// English words (`common_words`: "Delta", "Plateau", "Rivers") are left out.
+bool write_iso_regions(const std::string& iso_3166_1_path, const std::string& iso_3166_2_path,
+                       const std::set<std::string, std::less<>>& common_words, std::ostream& out,
+                       std::string* error);
 
 // The folders dyad reads its own dictionaries from by default: the source
 // tree's dictionaries/ and the build tree's generated ones.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <sstream>
 
 #include "dictionaries/dictionary_check.h"
@@ -258,6 +261,58 @@ TEST(DyadFormat, IsoCountriesAreGeneratedFromIsoCodes) {
     for (const auto& n : c.names) korea |= c.code == "KOR" && n.text == "Republic of Korea";
   }
   EXPECT_TRUE(korea);  // "Korea, Republic of" reordered
+}
+
+// Regions from ISO 3166-2: first-level units only, in plain ASCII without
+// the unit's word; names shared by two states or that are common words are
+// left out; a generated region name gives way to any other entry.
+TEST(DyadFormat, IsoRegionsAreFilteredAndGiveWay) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "dyad_iso_regions";
+  fs::create_directories(dir);
+  {
+    std::ofstream one(dir / "one.json");
+    one << R"({"3166-1": [{"alpha_2": "AF", "alpha_3": "AFG", "name": "Afghanistan"},
+                          {"alpha_2": "US", "alpha_3": "USA", "name": "United States"},
+                          {"alpha_2": "NG", "alpha_3": "NGA", "name": "Nigeria"},
+                          {"alpha_2": "GE", "alpha_3": "GEO", "name": "Georgia"},
+                          {"alpha_2": "IN", "alpha_3": "IND", "name": "India"},
+                          {"alpha_2": "PK", "alpha_3": "PAK", "name": "Pakistan"}]})";
+    std::ofstream two(dir / "two.json");
+    two << R"({"3166-2": [
+      {"code": "AF-KAN", "name": "Kandahār", "type": "Province"},
+      {"code": "US-AK", "name": "Alaska", "type": "State"},
+      {"code": "US-GA", "name": "Georgia", "type": "State"},
+      {"code": "NG-DE", "name": "Delta", "type": "State"},
+      {"code": "NG-XX", "name": "Smalltown", "type": "Municipality"},
+      {"code": "IN-PB", "name": "Punjab", "type": "State"},
+      {"code": "PK-PB", "name": "Punjab", "type": "Province"}]})";
+  }
+  std::stringstream out;
+  std::string error;
+  ASSERT_TRUE(write_iso_regions((dir / "one.json").string(), (dir / "two.json").string(),
+                                {"delta", "river"}, out, &error))
+      << error;
+  fs::remove_all(dir);
+  DictionarySource s = read(out.str(), "iso-3166-regions.dyad");
+  ASSERT_TRUE(s.errors.empty()) << s.errors.front().to_string();
+  std::map<std::string, std::vector<std::string>> regions;
+  for (const auto& c : s.countries) {
+    for (const auto& r : c.regions) regions[c.code].push_back(r.text);
+  }
+  EXPECT_EQ(regions["AFG"], std::vector<std::string>{"Kandahar"});
+  EXPECT_EQ(regions["USA"], (std::vector<std::string>{"Alaska", "Georgia"}));
+  EXPECT_FALSE(regions.contains("NGA"));  // "Delta" is a word; a municipality is too small
+  EXPECT_FALSE(regions.contains("IND"));  // "Punjab" names a region of two states
+  // Compiled with a country named Georgia, the US state's name gives way.
+  DictionarySource all = read("country GEO\n  name: Georgia\n", "countries.dyad");
+  read_dyad_dictionary(out, "build/iso-3166-regions.dyad", all);
+  for (auto& c : all.countries) c.generated = c.origin.find("iso-3166") != std::string::npos;
+  Dictionaries d;
+  compile_dictionaries(all, d);
+  EXPECT_EQ(actor_code(d, "Georgia", 20240101), "GEO");
+  EXPECT_EQ(actor_code(d, "Alaska", 20240101), "USA");
+  EXPECT_EQ(actor_code(d, "Kandahar", 20240101), "AFG");
 }
 
 }  // namespace
