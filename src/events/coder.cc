@@ -384,7 +384,21 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       break;
     }
   }
-  if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head))) {
+  // The "it" of "when it comes to X" stands for nothing.
+  auto dummy_it = [&] {
+    const int verb = tok(head).head;
+    if (form(head) != "IT" || verb <= 0 || lemma(verb) != "COME") return false;
+    for (int c : s_.children(verb)) {
+      const Relation r = tok(c).relation;
+      if ((r == Relation::kMark || r == Relation::kAdvmod) &&
+          (form(c) == "WHEN" || form(c) == "WHENEVER")) {
+        return true;
+      }
+    }
+    return false;
+  };
+  if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head)) &&
+      !dummy_it()) {
     // Nearest earlier actor in this sentence, else in the story. "He" and
     // "she" prefer a person when the dictionaries mark people.
     const std::string_view p = form(head);

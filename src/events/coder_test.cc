@@ -648,3 +648,25 @@ TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// The "it" of "when it comes to Georgia" names nobody.
+TEST(Coder, ItOfWhenItComesToIsNobody) {
+  Fixture f;
+  std::istringstream v("--- COME [---] ---\nCOME\n- * (TO +) [042]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  auto s = [&](const std::string& when) {
+    std::vector<std::string> w = {"Russia/Russia/PROPN/2/nsubj",       "spoke/speak/VERB/0/root",
+                                  when + "/" + when + "/ADV/5/advmod", "it/it/PRON/5/nsubj",
+                                  "comes/come/VERB/2/advcl",           "to/to/ADP/7/case",
+                                  "Georgia/Georgia/PROPN/5/obl"};
+    return code(f, parse(w));
+  };
+  EXPECT_TRUE(s("when").empty());
+  EXPECT_EQ(s("then"), std::vector<std::string>{"RUS>GEO:042"});  // "it" = Russia
+}
+
+}  // namespace
+}  // namespace dyad
