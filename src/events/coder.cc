@@ -325,7 +325,10 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
           self(self, c, in_conj);
           break;
         case Relation::kNmod:
-          if (t.deprel.find("poss") != std::string::npos) {
+          // A possessor, or a title before a name ("President" in
+          // "President Suleiman", nmod:desc in GUM's scheme), is part of the
+          // phrase.
+          if (t.deprel.find("poss") != std::string::npos || t.deprel == "nmod:desc") {
             self(self, c, in_conj);
           } else if (node == head) {
             post.push_back(c);
