@@ -139,6 +139,11 @@ class Checker {
       countries_.insert(c.code);
       if (!c.iso.empty()) countries_.insert(c.iso);
       if (c.generated) continue;
+      // A block of places only (regions.dyad) may add to a country's.
+      const bool places_only = !c.regions.empty() && c.names.empty() && c.adjectives.empty() &&
+                               c.people.empty() && c.capitals.empty() && c.government.empty() &&
+                               c.legislature.empty() && c.military.empty() && c.iso.empty();
+      if (places_only) continue;
       auto [it, fresh] = hand_countries.emplace(c.code, c.origin);
       if (!fresh)
         error(c.origin, "duplicate block 'country " + c.code + "' (first at " + it->second + ")");

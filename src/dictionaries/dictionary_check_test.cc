@@ -103,6 +103,21 @@ TEST(DictionaryCheck, ReportsEachKindOfProblemWithItsLine) {
   EXPECT_EQ(by_line[43].find("(in +)"), std::string::npos) << by_line[43];
 }
 
+// A second block for a country may list places (regions.dyad), not names.
+TEST(DictionaryCheck, ABlockOfPlacesMayAddToACountry) {
+  auto places = check_dictionaries(
+      read(std::string(kClean) + "country KAZ\n  region: Karaganda | Shymkent\n"));
+  EXPECT_TRUE(places.empty()) << places.front().to_string();
+  auto names = check_dictionaries(
+      read(std::string(kClean) + "country KAZ\n  region: Shymkent\n  name: Qazaqstan\n"));
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_NE(names[0].message.find("duplicate block 'country KAZ'"), std::string::npos);
+  // A place may not take a name another entry has.
+  auto clash = check_dictionaries(read(std::string(kClean) + "country KAZ\n  region: Russia\n"));
+  ASSERT_EQ(clash.size(), 1u);
+  EXPECT_NE(clash[0].message.find("conflicting name 'RUSSIA'"), std::string::npos);
+}
+
 TEST(DictionaryCheck, StatsCountEntriesAndCodes) {
   DictionaryStats s = dictionary_stats(read(kClean));
   EXPECT_EQ(s.countries, 2);
