@@ -47,6 +47,7 @@ int run_stats(const std::vector<std::string>& paths, const std::string& json_pat
                       {"roles", s.roles},
                       {"actors", s.actors},
                       {"names", s.names},
+                      {"regions", s.regions},
                       {"agents", s.agents},
                       {"codes_covered", s.codes_covered},
                       {"codes_total", s.codes_total},
@@ -68,10 +69,10 @@ int run_stats(const std::vector<std::string>& paths, const std::string& json_pat
   }
   std::cout << fmt::format(
       "countries      {}\norganisations  {}\npeople         {} ({} dated roles)\nother actors   "
-      "{}\nactor names    {}\nagent nouns    {}\nverb patterns  {}\nCAMEO codes    {} of {} "
-      "covered\nnegations      {}\ndiscards       {}\n",
-      s.countries, s.organisations, s.people, s.roles, s.actors, s.names, s.agents, s.patterns,
-      s.codes_covered, s.codes_total, s.negations, s.discards);
+      "{}\nactor names    {}\nplace names    {}\nagent nouns    {}\nverb patterns  {}\nCAMEO codes "
+      "   {} of {} covered\nnegations      {}\ndiscards       {}\n",
+      s.countries, s.organisations, s.people, s.roles, s.actors, s.names, s.regions, s.agents,
+      s.patterns, s.codes_covered, s.codes_total, s.negations, s.discards);
   if (!s.codes_missing.empty()) {
     std::cout << "codes without patterns:";
     for (const auto& c : s.codes_missing) std::cout << ' ' << c;

@@ -470,6 +470,7 @@ DictionaryStats dictionary_stats(const DictionarySource& source) {
     s.names += static_cast<int>(c.names.size() + c.adjectives.size() + c.people.size() +
                                 c.capitals.size() + c.government.size() + c.legislature.size() +
                                 c.military.size());
+    s.regions += static_cast<int>(c.regions.size());
   }
   s.countries = static_cast<int>(countries.size());
   s.organisations = static_cast<int>(source.organisations.size());

@@ -24,6 +24,7 @@ struct DictionaryStats {
   int roles = 0;          // dated roles of people
   int actors = 0;         // other actor blocks
   int names = 0;          // actor names, aliases included
+  int regions = 0;        // place names coded as their state (region:), generated ones included
   int agents = 0;         // agent nouns (plurals not counted)
   int codes_covered = 0;  // CAMEO event codes with at least one pattern
   int codes_total = 0;    // CAMEO event codes in dyad's table (roots included)

@@ -108,6 +108,10 @@ TEST(DictionaryCheck, ABlockOfPlacesMayAddToACountry) {
   auto places = check_dictionaries(
       read(std::string(kClean) + "country KAZ\n  region: Karaganda | Shymkent\n"));
   EXPECT_TRUE(places.empty()) << places.front().to_string();
+  EXPECT_EQ(
+      dictionary_stats(read(std::string(kClean) + "country KAZ\n  region: Karaganda | Shymkent\n"))
+          .regions,
+      2);
   auto names = check_dictionaries(
       read(std::string(kClean) + "country KAZ\n  region: Shymkent\n  name: Qazaqstan\n"));
   ASSERT_EQ(names.size(), 1u);
