@@ -887,6 +887,13 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
             matched = length;
             // The last word matched ("revolutionary MANIFESTO") heads the argument.
             if (!is_before && !argument_head(zone[k] + length - 1, verb)) continue;
+            // With dyad's dictionaries a bare word is an object, not the
+            // noun of a prepositional phrase ("launched attacks during its
+            // campaign for" is no "launch: * campaign (for +)").
+            if (!is_before && !dict_.petrarch_conventions &&
+                s_.child(zone[k] + length - 1, Relation::kCase) != 0) {
+              continue;
+            }
             {
               found = true;
               pos = k + 1;

@@ -670,3 +670,34 @@ TEST(Coder, ItOfWhenItComesToIsNobody) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// With dyad's dictionaries a pattern's bare word is an object, not the noun
+// of a prepositional phrase ("attacked during a campaign against ...").
+TEST(Coder, BareWordIsNotTheNounOfAPrepositionalPhrase) {
+  Fixture f;
+  std::istringstream v("--- LAUNCH [---] ---\nLAUNCH\n- * CAMPAIGN (AGAINST +) [111]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  auto sentence = [&](bool during) {
+    std::vector<std::string> w = {"Russia/Russia/PROPN/2/nsubj", "launched/launch/VERB/0/root"};
+    if (during) {
+      w.push_back("during/during/ADP/4/case");
+      w.push_back("campaign/campaign/NOUN/2/obl");
+    } else {
+      w.push_back("a/a/DET/4/det");
+      w.push_back("campaign/campaign/NOUN/2/obj");
+    }
+    w.push_back("against/against/ADP/6/case");
+    w.push_back("Georgia/Georgia/PROPN/4/nmod");
+    return parse(w);
+  };
+  EXPECT_EQ(code(f, sentence(false)), std::vector<std::string>{"RUS>GEO:111"});
+  EXPECT_TRUE(code(f, sentence(true)).empty());
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, sentence(true)), std::vector<std::string>{"RUS>GEO:111"});
+}
+
+}  // namespace
+}  // namespace dyad
