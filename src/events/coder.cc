@@ -710,6 +710,10 @@ std::string SentenceCoder::preposition_of(int token) const {
   return p ? form(p) : std::string{};
 }
 
+bool is_reported_speech(const std::string& code) {
+  return code.size() >= 2 && code.compare(0, 2, "01") == 0;
+}
+
 std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool passive) const {
   int v = vc.verb;
   if (passive) {
@@ -727,10 +731,16 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
       order.push_back(c);
     }
   }
+  // A statement is about whom it names in its own arguments ("told Russia",
+  // "said of Russia"); with dyad's dictionaries an actor inside the clause it
+  // reports is not its target ("said the step had Moscow's support").
+  const bool statement = !dict_.petrarch_conventions && is_reported_speech(vc.code);
   for (int c : s_.children(v)) {
-    if (tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
+    if (!statement && tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
   }
-  for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
+  if (!statement) {
+    for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
+  }
   for (int c : order) {
     auto ps = first_actor_in(
         c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
@@ -1206,10 +1216,6 @@ std::string SentenceCoder::negate(const std::string& code) const {
   if (!value) return {};
   auto negated = dict_.ontology.code(*value - 0xFFFF);
   return negated ? *negated : std::string{};
-}
-
-bool is_reported_speech(const std::string& code) {
-  return code.size() >= 2 && code.compare(0, 2, "01") == 0;
 }
 
 Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,

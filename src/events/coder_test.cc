@@ -701,3 +701,24 @@ TEST(Coder, BareWordIsNotTheNounOfAPrepositionalPhrase) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// With dyad's dictionaries a statement's target is named in its own
+// arguments, not inside the clause it reports ("said Georgia is weak" is no
+// statement to Georgia); PETRARCH's conventions take it from the clause.
+TEST(Coder, StatementTargetIsNotInsideTheReportedClause) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root",
+                  "Georgia/Georgia/PROPN/5/nsubj", "is/be/AUX/5/cop", "weak/weak/ADJ/2/ccomp"});
+  EXPECT_TRUE(code(f, s).empty());
+  auto t = parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root", "to/to/ADP/4/case",
+                  "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:010"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:010"});
+}
+
+}  // namespace
+}  // namespace dyad
