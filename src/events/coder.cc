@@ -721,6 +721,10 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     if (!patient && tok(v).relation == Relation::kAcl) patient = tok(v).head;
     if (patient) return participants(patient, true);  // the patient or nobody
   }
+  // A statement is about whom it names in its own arguments ("told Russia",
+  // "said of Russia"); with dyad's dictionaries an actor inside the clause it
+  // reports is not its target ("said the step had Moscow's support").
+  const bool statement = !dict_.petrarch_conventions && is_reported_speech(vc.code);
   std::vector<int> order;
   for (Relation r : {Relation::kObj, Relation::kIobj}) {
     for (int c : s_.children(v, r)) order.push_back(c);
@@ -728,13 +732,15 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
     if ((r == Relation::kObl || r == Relation::kNmod) && !(passive && preposition_of(c) == "BY")) {
+      // Where a statement was made is not whom it concerns ("made his
+      // remarks in Doha").
+      const std::string prep = preposition_of(c);
+      if (statement && (prep == "IN" || prep == "AT" || prep == "FROM" || prep == "DURING")) {
+        continue;
+      }
       order.push_back(c);
     }
   }
-  // A statement is about whom it names in its own arguments ("told Russia",
-  // "said of Russia"); with dyad's dictionaries an actor inside the clause it
-  // reports is not its target ("said the step had Moscow's support").
-  const bool statement = !dict_.petrarch_conventions && is_reported_speech(vc.code);
   for (int c : s_.children(v)) {
     if (!statement && tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
   }

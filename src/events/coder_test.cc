@@ -716,8 +716,13 @@ TEST(Coder, StatementTargetIsNotInsideTheReportedClause) {
   auto t = parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root", "to/to/ADP/4/case",
                   "Georgia/Georgia/PROPN/2/obl"});
   EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:010"});
+  // "Russia said in Georgia ...": where it spoke, not whom it addressed.
+  auto u = parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root", "in/in/ADP/4/case",
+                  "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_TRUE(code(f, u).empty());
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:010"});
+  EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:010"});
 }
 
 }  // namespace
