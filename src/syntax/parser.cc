@@ -442,7 +442,55 @@ void Parser::parse(Sentence& sentence) const {
     t.deprel = labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])];
     if (h == 0) t.deprel = "root";
   }
+  reroot_finite_verb(sentence);
   sentence.build_tree();
+}
+
+// "The United States on Thursday fired ...": a noun made the root with a
+// finite verb after it as a bare `dep` is the verb's subject. The verb
+// becomes the root; the noun its subject; what the noun held between the
+// two (the time phrase, commas) goes to the verb.
+void Parser::reroot_finite_verb(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  int root = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (tokens[static_cast<std::size_t>(i - 1)].head == 0) root = i;
+  }
+  if (root == 0) return;
+  Token& noun = tokens[static_cast<std::size_t>(root - 1)];
+  if (noun.upos != "NOUN" && noun.upos != "PROPN") return;
+  int verb = 0;
+  for (int i = root + 1; i <= n && verb == 0; ++i) {
+    const Token& t = tokens[static_cast<std::size_t>(i - 1)];
+    if (t.head == root && t.deprel == "dep" && t.upos == "VERB" &&
+        (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP")) {
+      verb = i;
+    }
+  }
+  if (verb == 0) return;
+  for (const Token& t : tokens) {
+    if (t.head == verb && t.deprel.starts_with("nsubj")) return;
+  }
+  for (int i = root + 1; i < verb; ++i) {
+    Token& t = tokens[static_cast<std::size_t>(i - 1)];
+    if (t.head != root) continue;
+    if (t.deprel == "nmod" || t.deprel == "nmod:tmod" || t.deprel == "nmod:unmarked") {
+      t.head = verb;
+      t.deprel = t.deprel == "nmod" ? "obl" : "obl" + t.deprel.substr(4);
+    } else if (t.deprel == "punct") {
+      t.head = verb;
+    }
+  }
+  for (int i = verb + 1; i <= n; ++i) {
+    Token& t = tokens[static_cast<std::size_t>(i - 1)];
+    if (t.head == root && t.deprel == "punct") t.head = verb;
+  }
+  Token& v = tokens[static_cast<std::size_t>(verb - 1)];
+  v.head = 0;
+  v.deprel = "root";
+  noun.head = verb;
+  noun.deprel = "nsubj";
 }
 
 void Parser::save(std::ostream& out) const {

@@ -27,6 +27,12 @@ class Parser {
   // the sentence's tree index.
   void parse(Sentence& sentence) const;
 
+  // parse()'s last step: a noun made the root with a finite verb after it
+  // as a bare `dep` ("The United States on Thursday fired ...") becomes the
+  // verb's subject, the verb the root. HEAD and DEPREL only; the caller
+  // rebuilds the tree.
+  static void reroot_finite_verb(Sentence& sentence);
+
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected
 

@@ -64,3 +64,41 @@ TEST(Parser, SavesLoadsAndRejectsJunk) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "The United States on Thursday fired shells ." parsed with the noun as
+// root and the verb as its `dep`: the verb becomes the root, the noun its
+// subject, the time phrase an oblique of the verb.
+TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
+  auto sentences = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tUnited\tUnited\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tStates\tStates\tPROPN\tNNPS\t_\t0\troot\t_\t_\n"
+      "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tThursday\tThursday\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+      "6\tfired\tfire\tVERB\tVBD\t_\t3\tdep\t_\t_\n"
+      "7\tshells\tshell\tNOUN\tNNS\t_\t6\tobj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+      "t");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::reroot_finite_verb(s);
+  EXPECT_EQ(s.token(6).head, 0);
+  EXPECT_EQ(s.token(6).deprel, "root");
+  EXPECT_EQ(s.token(3).head, 6);
+  EXPECT_EQ(s.token(3).deprel, "nsubj");
+  EXPECT_EQ(s.token(5).head, 6);
+  EXPECT_EQ(s.token(5).deprel, "obl");
+  EXPECT_EQ(s.token(8).head, 6);
+  EXPECT_EQ(s.build_tree(), "");
+  // A verb that has a subject of its own is left where it is.
+  Sentence t = sentences[0];
+  t.tokens[6].deprel = "nsubj";  // "shells" as the verb's subject
+  Parser::reroot_finite_verb(t);
+  EXPECT_EQ(t.token(3).head, 0);
+}
+
+}  // namespace
+}  // namespace dyad
