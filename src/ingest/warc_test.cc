@@ -28,8 +28,11 @@ void gzip_to(const fs::path& p, const std::string& data) {
   gzclose(f);
 }
 
+// One folder per test: ctest runs the tests of this file at the same time.
 struct Dir {
-  fs::path path = fs::temp_directory_path() / "dyad_warc_test";
+  fs::path path =
+      fs::temp_directory_path() /
+      (std::string("dyad_warc_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   Dir() { fs::create_directories(path); }
   ~Dir() { fs::remove_all(path); }
 };
