@@ -460,18 +460,35 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
   if (root == 0) return;
   Token& noun = tokens[static_cast<std::size_t>(root - 1)];
   if (noun.upos != "NOUN" && noun.upos != "PROPN") return;
+  auto finite = [](const Token& t) {
+    return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP");
+  };
+  auto has_subject = [&](int v) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+      return t.head == v && t.deprel.starts_with("nsubj");
+    });
+  };
+  // The verb: a bare `dep` of the noun; or, in "X welcomed Y, the agency
+  // said", the clause that the `dep` reporting verb governs.
   int verb = 0;
+  int reporting = 0;
   for (int i = root + 1; i <= n && verb == 0; ++i) {
     const Token& t = tokens[static_cast<std::size_t>(i - 1)];
-    if (t.head == root && t.deprel == "dep" && t.upos == "VERB" &&
-        (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP")) {
+    if (t.head != root || t.deprel != "dep" || !finite(t)) continue;
+    if (!has_subject(i)) {
       verb = i;
+      break;
+    }
+    for (int j = root + 1; j < i; ++j) {
+      const Token& c = tokens[static_cast<std::size_t>(j - 1)];
+      if (c.head == i && c.deprel == "ccomp" && finite(c) && !has_subject(j)) {
+        verb = j;
+        reporting = i;
+        break;
+      }
     }
   }
   if (verb == 0) return;
-  for (const Token& t : tokens) {
-    if (t.head == verb && t.deprel.starts_with("nsubj")) return;
-  }
   for (int i = root + 1; i < verb; ++i) {
     Token& t = tokens[static_cast<std::size_t>(i - 1)];
     if (t.head != root) continue;
@@ -491,6 +508,11 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
   v.deprel = "root";
   noun.head = verb;
   noun.deprel = "nsubj";
+  if (reporting != 0) {
+    Token& r = tokens[static_cast<std::size_t>(reporting - 1)];
+    r.head = verb;
+    r.deprel = "parataxis";
+  }
 }
 
 void Parser::save(std::ostream& out) const {

@@ -93,6 +93,25 @@ TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
   EXPECT_EQ(s.token(5).deprel, "obl");
   EXPECT_EQ(s.token(8).head, 6);
   EXPECT_EQ(s.build_tree(), "");
+  // "Mordor welcomed talks , the agency said": the reporting verb under the
+  // noun governs the clause; the clause's verb becomes the root.
+  auto reported = parse_conllu(
+      "1\tMordor\tMordor\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "2\twelcomed\twelcome\tVERB\tVBD\t_\t6\tccomp\t_\t_\n"
+      "3\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "5\tagency\tagency\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+      "6\tsaid\tsay\tVERB\tVBD\t_\t1\tdep\t_\t_\n\n",
+      "r");
+  ASSERT_EQ(reported.size(), 1u);
+  Sentence r = reported[0];
+  Parser::reroot_finite_verb(r);
+  EXPECT_EQ(r.token(2).head, 0);
+  EXPECT_EQ(r.token(1).head, 2);
+  EXPECT_EQ(r.token(1).deprel, "nsubj");
+  EXPECT_EQ(r.token(6).head, 2);
+  EXPECT_EQ(r.token(6).deprel, "parataxis");
+  EXPECT_EQ(r.build_tree(), "");
   // A verb that has a subject of its own is left where it is.
   Sentence t = sentences[0];
   t.tokens[6].deprel = "nsubj";  // "shells" as the verb's subject
