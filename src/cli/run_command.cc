@@ -15,6 +15,7 @@
 #include "export/export.h"
 #include "run/runner.h"
 #include "store/store.h"
+#include "text/ascii_case.h"
 
 namespace dyad::cli {
 namespace {
@@ -250,11 +251,6 @@ bool is_code_word(const std::string& w) {
   });
 }
 
-std::string lowered(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 // Every query word must name the event: an actor code (source or target), a
 // CAMEO code (the event's code or a prefix of it), or a word of the actors'
 // or the verb's text (any case).
@@ -265,9 +261,9 @@ bool matches(const ExportEvent& e, const std::vector<std::string>& query) {
                : (is_code_word(q) && (e.event.source == q || e.event.target == q))) {
       continue;
     }
-    std::string text =
-        lowered(e.event.source_text + " " + e.event.target_text + " " + e.event.verb_text);
-    if (!is_code_word(q) && text.find(lowered(q)) != std::string::npos) continue;
+    std::string text = dyad::to_lower_ascii(e.event.source_text + " " + e.event.target_text + " " +
+                                            e.event.verb_text);
+    if (!is_code_word(q) && text.find(dyad::to_lower_ascii(q)) != std::string::npos) continue;
     return false;
   }
   return true;

@@ -1831,7 +1831,7 @@ bool opens(std::string_view f) {
 bool closes(std::string_view f) { return f == "\u201D" || f == "\u00BB" || f == "''"; }
 
 // Forms of the verbs that attribute a quotation.
-bool is_saying_form(std::string lower) {
+bool is_saying_form(std::string_view form) {
   static const std::vector<std::string> kForms = {
       "said",     "says",       "say",        "told",      "tells",     "claimed",   "claims",
       "answered", "answers",    "noted",      "notes",     "added",     "adds",      "stressed",
@@ -1839,8 +1839,7 @@ bool is_saying_form(std::string lower) {
       "wrote",    "writes",     "asked",      "asks",      "replied",   "replies",   "insisted",
       "insists",  "warned",     "warns",      "explained", "explains",  "commented", "remarked",
       "argued",   "argues",     "continued",  "concluded", "announced", "tweeted",   "posted"};
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return std::find(kForms.begin(), kForms.end(), lower) != kForms.end();
+  return std::find(kForms.begin(), kForms.end(), to_lower_ascii(form)) != kForms.end();
 }
 
 // Byte range of a token from its TokenRange=b:e, if any.
@@ -1867,9 +1866,7 @@ Attribution attribute(const Sentence& s, const std::vector<bool>& quoted) {
   for (int i = 1; i <= n; ++i) {
     if (quoted[static_cast<std::size_t>(i)]) continue;
     const Token& t = s.token(i);
-    std::string lower = t.form;
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (lower == "according") {
+    if (to_lower_ascii(t.form) == "according") {
       int h = t.head;
       if (h > 0 && !quoted[static_cast<std::size_t>(h)]) {
         a.speaker = h;
