@@ -732,11 +732,16 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
     if ((r == Relation::kObl || r == Relation::kNmod) && !(passive && preposition_of(c) == "BY")) {
-      // Where a statement was made is not whom it concerns ("made his
-      // remarks in Doha").
-      const std::string prep = preposition_of(c);
-      if (statement && (prep == "IN" || prep == "AT" || prep == "FROM" || prep == "DURING")) {
-        continue;
+      // A statement concerns whom it is made to, for, of or about ("said to",
+      // "spoke of", "commented on"), not where or when it was made ("made
+      // his remarks in Doha", "said two weeks after rebels kidnapped ...").
+      if (statement) {
+        const std::string prep = preposition_of(c);
+        if (prep != "TO" && prep != "OF" && prep != "ABOUT" && prep != "ON" && prep != "WITH" &&
+            prep != "FOR" && prep != "AGAINST" && prep != "TOWARD" && prep != "TOWARDS" &&
+            prep != "REGARDING" && prep != "CONCERNING") {
+          continue;
+        }
       }
       order.push_back(c);
     }
@@ -1293,7 +1298,11 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
     e.speaker_text = c.speaker_text;
     events.push_back(std::move(e));
   };
-  if (targets.empty() && sources.size() > 1 && !c.passive) {
+  // A compound subject with no target acts on each other ("A and B met");
+  // with dyad's dictionaries not actors bound by a pattern's '$' ("enjoyed
+  // support from Moscow and Beijing").
+  const bool bound = !dict_.petrarch_conventions && c.vc->source_token != 0;
+  if (targets.empty() && sources.size() > 1 && !c.passive && !bound) {
     for (const auto& a : sources) {
       for (const auto& b : sources) {
         if (&a != &b) one(a, b, code);

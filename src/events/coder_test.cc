@@ -727,3 +727,27 @@ TEST(Coder, StatementTargetIsNotInsideTheReportedClause) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "The step enjoyed support from Russia and Georgia": actors bound by a
+// pattern's '$' do not act on each other for want of a target (dyad's
+// dictionaries); a compound subject still does ("Russia and Georgia met").
+TEST(Coder, ActorsBoundByAPatternDoNotActOnEachOther) {
+  Fixture f;
+  std::istringstream v("--- ENJOY [---] ---\nENJOY\n- + * SUPPORT (FROM $) [051]\n");
+  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  auto s = parse({"The/the/DET/2/det", "step/step/NOUN/3/nsubj", "enjoyed/enjoy/VERB/0/root",
+                  "support/support/NOUN/3/obj", "from/from/ADP/6/case", "Russia/Russia/PROPN/3/obl",
+                  "and/and/CCONJ/8/cc", "Georgia/Georgia/PROPN/6/conj"});
+  EXPECT_TRUE(code(f, s).empty());
+  auto met = parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc",
+                    "Georgia/Georgia/PROPN/1/conj", "met/meet/VERB/0/root"});
+  EXPECT_EQ(code(f, met), (std::vector<std::string>{"RUS>GEO:040", "GEO>RUS:040"}));
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), (std::vector<std::string>{"RUS>GEO:051", "GEO>RUS:051"}));
+}
+
+}  // namespace
+}  // namespace dyad
