@@ -328,7 +328,11 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
           // A possessor, or a title before a name ("President" in
           // "President Suleiman", nmod:desc in GUM's scheme), is part of the
           // phrase.
-          if (t.deprel.find("poss") != std::string::npos || t.deprel == "nmod:desc") {
+          // A name attached with no preposition ("Bree Prime Minister
+          // Romendacil" parsed as Bree <-nmod- Romendacil) is part of it too.
+          if (t.deprel.find("poss") != std::string::npos || t.deprel == "nmod:desc" ||
+              (t.upos == "PROPN" && s_.subtree_span(c).first == node + 1 &&
+               s_.child(c, Relation::kCase) == 0)) {
             self(self, c, in_conj);
           } else if (node == head) {
             post.push_back(c);

@@ -751,3 +751,24 @@ TEST(Coder, ActorsBoundByAPatternDoNotActOnEachOther) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "Russia President Ivanov criticized Georgia" parsed with the name as an
+// unmarked nmod of the country: the title still composes with the country.
+TEST(Coder, UnmarkedNameModifierBelongsToThePhrase) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/4/nsubj", "President/president/PROPN/3/nmod:desc",
+                  "Ivanov/Ivanov/PROPN/1/nmod", "criticized/criticize/VERB/0/root",
+                  "Georgia/Georgia/PROPN/4/obj"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUSGOV>GEO:111"});
+  // "Russia of President Ivanov": a marked modifier is not.
+  auto t = parse({"Russia/Russia/PROPN/5/nsubj", "of/of/ADP/4/case",
+                  "President/president/PROPN/4/nmod:desc", "Ivanov/Ivanov/PROPN/1/nmod",
+                  "criticized/criticize/VERB/0/root", "Georgia/Georgia/PROPN/5/obj"});
+  EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:111"});
+}
+
+}  // namespace
+}  // namespace dyad
