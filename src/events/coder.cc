@@ -603,7 +603,21 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     return rel && tok(v).relation == Relation::kAcl && tok(v).head > 0 ? tok(v).head : c;
   };
   for (int v = verb, steps = 0; v > 0 && steps < n_; ++steps) {
-    if (int c = s_.child(v, Relation::kNsubj)) return participants(relative(c, v), true);
+    if (int c = s_.child(v, Relation::kNsubj)) {
+      // Two subjects of one verb are a misparsed coordination ("Lions,
+      // tigers, and Gondor welcomed"): both are the subject.
+      std::vector<Participant> all = participants(relative(c, v), true);
+      for (int other : s_.children(v, Relation::kNsubj)) {
+        if (other == c) continue;
+        bool coordinated = false;  // "and" / "or" between the two
+        for (int k = std::min(c, other) + 1; k < std::max(c, other); ++k) {
+          coordinated = coordinated || tok(k).upos == "CCONJ";
+        }
+        if (!coordinated) continue;
+        for (auto& p : participants(other, true)) all.push_back(std::move(p));
+      }
+      return all;
+    }
     if (int c = s_.child(v, Relation::kNsubjPass)) {
       if (v == verb) {
         *passive = true;

@@ -772,3 +772,25 @@ TEST(Coder, UnmarkedNameModifierBelongsToThePhrase) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// "Lions and Georgia criticized Russia" misparsed with two subjects: joined
+// by "and", both are the subject; without a conjunction between them only
+// the first is.
+TEST(Coder, TwoCoordinatedSubjectsOfOneVerb) {
+  Fixture f;
+  auto with = [&](const std::string& between) {
+    return code(f, parse({"Lions/lion/NOUN/4/nsubj", between + "/" + between + "/CCONJ/4/cc",
+                          "Georgia/Georgia/PROPN/4/nsubj", "criticized/criticize/VERB/0/root",
+                          "Russia/Russia/PROPN/4/obj"}));
+  };
+  EXPECT_EQ(with("and"), std::vector<std::string>{"GEO>RUS:111"});
+  auto apart = parse({"Lions/lion/NOUN/3/nsubj", "Georgia/Georgia/PROPN/3/nsubj",
+                      "criticized/criticize/VERB/0/root", "Russia/Russia/PROPN/3/obj"});
+  EXPECT_TRUE(code(f, apart).empty());
+}
+
+}  // namespace
+}  // namespace dyad
