@@ -146,8 +146,8 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
     }
   }
   // The tagger is told which words name actors in the dictionaries.
-  const dyad::SyntaxPipeline::NameFinder names = [&](const dyad::Sentence& s) {
-    return coder.proper_names(s);
+  const dyad::SyntaxPipeline::WordFinder names = [&](const dyad::Sentence& s) {
+    return coder.known_words(s);
   };
   for (const auto& path : inputs) {
     if (text_input) {
@@ -433,13 +433,13 @@ int run_parse(const std::string& models, const std::string& input, const std::st
   // `dyad code --text` does.
   std::unique_ptr<dyad::Dictionaries> dict;
   std::unique_ptr<dyad::Coder> coder;
-  dyad::SyntaxPipeline::NameFinder finder;
+  dyad::SyntaxPipeline::WordFinder finder;
   if (!name_dictionaries.empty()) {
     dict = load_dyad_or_report(name_dictionaries);
     coder = std::make_unique<dyad::Coder>(*dict);
-    finder = [&](const dyad::Sentence& s) { return coder->proper_names(s); };
+    finder = [&](const dyad::Sentence& s) { return coder->known_words(s); };
   }
-  const dyad::SyntaxPipeline::NameFinder* names = finder ? &finder : nullptr;
+  const dyad::SyntaxPipeline::WordFinder* names = finder ? &finder : nullptr;
   if (tokenized) {
     return rewrite_conllu(input, output, [&](dyad::Sentence& s) { pipeline.annotate(s, names); });
   }

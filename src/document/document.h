@@ -16,6 +16,11 @@ namespace dyad {
 // csubjpass -> csubj_pass, neg -> advmod (negation stays visible through
 // Token::is_negation), name -> flat, mwe -> fixed, and nmod whose head is a
 // verb -> obl.
+// What is known of a word before it is tagged, from the coder's
+// dictionaries: part of an actor's name, or the head noun of a role or
+// sector phrase ("activists", "journalists").
+enum class KnownWord : std::uint8_t { kUnknown, kName, kNoun };
+
 enum class Relation : std::uint8_t {
   kUnknown,
   kAcl,

@@ -26,8 +26,8 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
   no_dyad.require_dyad = false;
   Coder loose_coder(dict, no_dyad);
   // The tagger is told which words name actors in these dictionaries.
-  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) {
-    return default_coder.proper_names(s);
+  const SyntaxPipeline::WordFinder known = [&](const Sentence& s) {
+    return default_coder.known_words(s);
   };
   for (const SuiteRecord& r : records) {
     RecordOutcome o;
@@ -36,7 +36,7 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
     if (pipeline) {
       doc.id = r.id;
       doc.date = r.date;
-      doc.sentences = pipeline->parse_text(r.text, r.id, &names);
+      doc.sentences = pipeline->parse_text(r.text, r.id, &known);
     } else {
       doc = record_document(r, &o.parse_errors);
     }

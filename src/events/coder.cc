@@ -1665,13 +1665,14 @@ std::vector<Event> SentenceCoder::run() {
 
 }  // namespace
 
-std::vector<bool> Coder::proper_names(const Sentence& sentence) const {
+std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
   const int n = static_cast<int>(sentence.size());
-  std::vector<bool> out(static_cast<std::size_t>(n), false);
+  std::vector<KnownWord> out(static_cast<std::size_t>(n), KnownWord::kUnknown);
   std::vector<std::string> upper(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i)
+  for (int i = 0; i < n; ++i) {
     upper[static_cast<std::size_t>(i)] =
         to_upper_ascii(sentence.tokens[static_cast<std::size_t>(i)].form);
+  }
   auto closed_class = [](std::string_view w) {
     return w == "THE" || w == "OF" || w == "AND" || w == "FOR" || w == "ON" || w == "IN" ||
            w == "AT" || w == "TO" || w == "A" || w == "AN" || w == "'S" || w == "-";
@@ -1679,21 +1680,32 @@ std::vector<bool> Coder::proper_names(const Sentence& sentence) const {
   std::vector<std::string_view> words;
   for (int i = 0; i < n;) {
     words.clear();
-    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j)
+    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
       words.push_back(upper[static_cast<std::size_t>(j)]);
-    const Phrase* p = dict_.actors.phrases().longest_match(words, words);
-    if (!p) {
+    }
+    const Phrase* actor = dict_.actors.phrases().longest_match(words, words);
+    const Phrase* agent = dict_.agents.phrases().longest_match(words, words);
+    if (agent && (!actor || agent->words.size() > actor->words.size())) {
+      const int last = i + static_cast<int>(agent->words.size()) - 1;
+      if (!closed_class(upper[static_cast<std::size_t>(last)])) {
+        out[static_cast<std::size_t>(last)] = KnownWord::kNoun;
+      }
+      i = last + 1;
+      continue;
+    }
+    if (!actor) {
       ++i;
       continue;
     }
-    const int last = i + static_cast<int>(p->words.size());
-    for (int j = i; j < last; ++j) {
+    const int end = i + static_cast<int>(actor->words.size());
+    for (int j = i; j < end; ++j) {
       const std::string& form = sentence.tokens[static_cast<std::size_t>(j)].form;
       const bool capital = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-      if (capital && !closed_class(upper[static_cast<std::size_t>(j)]))
-        out[static_cast<std::size_t>(j)] = true;
+      if (capital && !closed_class(upper[static_cast<std::size_t>(j)])) {
+        out[static_cast<std::size_t>(j)] = KnownWord::kName;
+      }
     }
-    i = last;
+    i = end;
   }
   return out;
 }

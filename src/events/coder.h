@@ -71,11 +71,12 @@ class Coder {
   std::vector<Event> code(const Document& document,
                           std::vector<Quotation>* quotations = nullptr) const;
 
-  // The words of a sentence (tokenized, not yet tagged) that belong to an
-  // actor's name in the dictionaries and are written with a capital: one
-  // flag per word, for the tagger (SyntaxPipeline::NameFinder). Articles and
-  // prepositions inside a name ("the", "of") are not flagged.
-  std::vector<bool> proper_names(const Sentence& sentence) const;
+  // What the dictionaries say of the words of a sentence (tokenized, not yet
+  // tagged), for the tagger (SyntaxPipeline::WordFinder): the words of an
+  // actor's name written with a capital are names (articles and
+  // prepositions inside a name, "the", "of", are not); the last word of a
+  // role or sector phrase ("human rights activists") is a noun.
+  std::vector<KnownWord> known_words(const Sentence& sentence) const;
 
  private:
   // Dates each event by a date written in its sentence, by the date of an

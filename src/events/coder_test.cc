@@ -558,15 +558,17 @@ TEST(Coder, NounOfAnAgentlessParticipleIsNotTheSource) {
 namespace dyad {
 namespace {
 
-// The words the tagger is told are names: capitalized words of actor names.
-TEST(Coder, ProperNamesAreCapitalizedWordsOfActorNames) {
+// What the tagger is told: capitalized words of actor names are names, the
+// head of an agent phrase a noun.
+TEST(Coder, KnownWordsAreNamesAndRoleNouns) {
   Fixture f;
   Coder coder(f.dict);
-  auto s = parse({"The/the/DET/2/det", "Russian/Russian/ADJ/3/amod", "envoy/envoy/NOUN/4/nsubj",
+  auto s = parse({"The/the/DET/2/det", "Russian/Russian/ADJ/3/amod", "police/police/NOUN/4/nsubj",
                   "met/meet/VERB/0/root", "Vladimir/Vladimir/PROPN/4/obj",
                   "Putin/Putin/PROPN/5/flat", "in/in/ADP/8/case", "russia/russia/NOUN/4/obl"});
-  EXPECT_EQ(coder.proper_names(s),
-            (std::vector<bool>{false, true, false, false, true, true, false, false}));
+  using K = KnownWord;
+  EXPECT_EQ(coder.known_words(s), (std::vector<K>{K::kUnknown, K::kName, K::kNoun, K::kUnknown,
+                                                  K::kName, K::kName, K::kUnknown, K::kUnknown}));
 }
 
 }  // namespace

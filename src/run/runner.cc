@@ -111,8 +111,8 @@ StoredDocument process(Work work, const SyntaxPipeline& syntax, const Coder& cod
   doc.id = d.article.id;
   doc.date = compact_date(d.article.date);
   doc.source = d.article.source;
-  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) { return coder.proper_names(s); };
-  doc.sentences = syntax.parse_text(text, doc.id, &names);
+  const SyntaxPipeline::WordFinder known = [&](const Sentence& s) { return coder.known_words(s); };
+  doc.sentences = syntax.parse_text(text, doc.id, &known);
   d.sentences = static_cast<int>(doc.sentences.size());
   d.events = coder.code(doc, &d.quotations);
   d.status = "coded";

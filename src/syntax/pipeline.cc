@@ -19,10 +19,10 @@ std::string SyntaxPipeline::load(const std::string& dir) {
   return {};
 }
 
-void SyntaxPipeline::annotate(Sentence& sentence, const NameFinder* names) const {
-  if (names && *names) {
-    const std::vector<bool> flags = (*names)(sentence);
-    tagger_.tag(sentence, &flags);
+void SyntaxPipeline::annotate(Sentence& sentence, const WordFinder* known) const {
+  if (known && *known) {
+    const std::vector<KnownWord> words = (*known)(sentence);
+    tagger_.tag(sentence, &words);
   } else {
     tagger_.tag(sentence);
   }
@@ -32,12 +32,12 @@ void SyntaxPipeline::annotate(Sentence& sentence, const NameFinder* names) const
 }
 
 std::vector<Sentence> SyntaxPipeline::parse_text(std::string_view text, const std::string& doc_id,
-                                                 const NameFinder* names) const {
+                                                 const WordFinder* known) const {
   std::vector<Sentence> out;
   int n = 0;
   for (const TextSentence& ts : tokenize(text)) {
     Sentence s = to_sentence(text, ts, doc_id + "-" + std::to_string(++n));
-    annotate(s, names);
+    annotate(s, known);
     out.push_back(std::move(s));
   }
   return out;

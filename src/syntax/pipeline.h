@@ -23,18 +23,17 @@ class SyntaxPipeline {
   // the problem.
   std::string load(const std::string& dir);
 
-  // Marks the words of a sentence that are known proper names (one flag per
-  // word), e.g. from the coder's actor dictionaries; the tagger then gives
-  // them a name's tag.
-  using NameFinder = std::function<std::vector<bool>(const Sentence&)>;
+  // Says what is known of each word of a sentence before tagging (names and
+  // role nouns from the coder's dictionaries); the tagger keeps to it.
+  using WordFinder = std::function<std::vector<KnownWord>(const Sentence&)>;
 
   // Tags, lemmatizes and parses sentences whose words are given (CoNLL-U
   // input): UPOS, XPOS, LEMMA, FEATS, HEAD and DEPREL are replaced.
-  void annotate(Sentence& sentence, const NameFinder* names = nullptr) const;
+  void annotate(Sentence& sentence, const WordFinder* known = nullptr) const;
 
   // Splits, tags and parses raw text. Sentence ids are "<doc>-<n>".
   std::vector<Sentence> parse_text(std::string_view text, const std::string& doc_id,
-                                   const NameFinder* names = nullptr) const;
+                                   const WordFinder* known = nullptr) const;
 
  private:
   Tagger tagger_;

@@ -45,20 +45,24 @@ TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
 }
 
 // Words the caller marks as known names get a name's tag whatever the
-// tagger would have guessed; an adjective of a name may stay an adjective.
+// tagger would have guessed (an adjective of a name may stay an adjective);
+// role nouns get a noun's.
 TEST(SyntaxPipeline, MarkedNamesAreTaggedAsNames) {
   SyntaxPipeline pipeline;
   ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
   const std::string text = "Arnor security officials met Russian diplomats in Bree.";
   std::vector<std::string> marked = {"Arnor", "Russian", "Bree"};
-  const SyntaxPipeline::NameFinder names = [&](const Sentence& s) {
-    std::vector<bool> out;
+  const SyntaxPipeline::WordFinder known = [&](const Sentence& s) {
+    std::vector<KnownWord> out;
     for (const Token& t : s.tokens) {
-      out.push_back(std::find(marked.begin(), marked.end(), t.form) != marked.end());
+      const bool name = std::find(marked.begin(), marked.end(), t.form) != marked.end();
+      out.push_back(name                    ? KnownWord::kName
+                    : t.form == "diplomats" ? KnownWord::kNoun
+                                            : KnownWord::kUnknown);
     }
     return out;
   };
-  auto sentences = pipeline.parse_text(text, "t", &names);
+  auto sentences = pipeline.parse_text(text, "t", &known);
   ASSERT_EQ(sentences.size(), 1u);
   const Sentence& s = sentences[0];
   ASSERT_EQ(s.tokens[0].form, "Arnor");
@@ -66,6 +70,7 @@ TEST(SyntaxPipeline, MarkedNamesAreTaggedAsNames) {
   EXPECT_EQ(s.tokens[0].xpos.substr(0, 3), "NNP");
   EXPECT_TRUE(s.tokens[4].upos == "ADJ" || s.tokens[4].upos == "PROPN") << s.tokens[4].upos;
   EXPECT_EQ(s.tokens[7].upos, "PROPN");
+  EXPECT_EQ(s.tokens[5].upos, "NOUN");  // a role noun
   // Unmarked words are tagged as before.
   EXPECT_EQ(s.tokens[3].upos, "VERB");
 }

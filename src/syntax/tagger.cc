@@ -175,7 +175,7 @@ bool adjective_ending(std::string_view lower) {
 
 }  // namespace
 
-void Tagger::tag(Sentence& sentence, const std::vector<bool>* names) const {
+void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const {
   if (labels_.empty()) return;
   auto words = forms_of(sentence);
   std::vector<std::uint64_t> feats;
@@ -185,11 +185,15 @@ void Tagger::tag(Sentence& sentence, const std::vector<bool>* names) const {
     features(words, i, prev, prev2, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
-    if (names && i < names->size() && (*names)[i]) {
-      const bool adjective = adjective_ending(to_lower_ascii(sentence.tokens[i].form));
+    const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
+    if (what != KnownWord::kUnknown) {
+      const bool adjective =
+          what == KnownWord::kName && adjective_ending(to_lower_ascii(sentence.tokens[i].form));
       for (std::size_t l = 0; l < labels_.size(); ++l) {
         const bool ok =
-            labels_[l].starts_with("PROPN|") || (adjective && labels_[l].starts_with("ADJ|"));
+            what == KnownWord::kNoun
+                ? labels_[l].starts_with("NOUN|")
+                : labels_[l].starts_with("PROPN|") || (adjective && labels_[l].starts_with("ADJ|"));
         if (!ok) scores[l] = -std::numeric_limits<float>::infinity();
       }
     }

@@ -21,11 +21,11 @@ class Tagger {
   // same input and epochs give the same model.
   static Tagger train(const std::vector<Sentence>& sentences, int epochs, std::string metadata);
 
-  // Fills UPOS and XPOS of every word of `sentence`. Words marked in
-  // `names` (one flag per word) are known proper names: they get a PROPN
-  // label, or an ADJ one when their ending makes them a likely adjective
-  // of a name ("Russian", "Chinese").
-  void tag(Sentence& sentence, const std::vector<bool>* names = nullptr) const;
+  // Fills UPOS and XPOS of every word of `sentence`. What `known` says of a
+  // word (one entry per word) bounds its label: a name gets a PROPN label,
+  // or an ADJ one when its ending makes it a likely adjective of a name
+  // ("Russian", "Chinese"); a role noun ("activists") a NOUN label.
+  void tag(Sentence& sentence, const std::vector<KnownWord>* known = nullptr) const;
 
   // Versioned binary format ("DYADTAG" + version); load() returns an error
   // message, or "" on success.
