@@ -206,6 +206,16 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     prev2 = prev;
     prev = best;
   }
+  // "has celebrated": a form of "have" right before a past participle is the
+  // perfect's auxiliary, not the main verb.
+  for (std::size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
+    Token& t = sentence.tokens[i];
+    const std::string w = to_lower_ascii(t.form);
+    if (t.upos == "VERB" && sentence.tokens[i + 1].xpos == "VBN" &&
+        (w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve" || w == "'d")) {
+      t.upos = "AUX";
+    }
+  }
 }
 
 std::uint64_t Tagger::usual_tag(const std::string& lower_word) const {

@@ -112,3 +112,38 @@ TEST(Tagger, UnknownNameIsNotTakenForAShortWordItEndsWith) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A form of "have" right before a past participle is an auxiliary, even when
+// the model, having seen "has" only as a main verb, says VERB.
+TEST(Tagger, HaveBeforeAPastParticipleIsAnAuxiliary) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) {
+    text +=
+        "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\thas\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+        "3\tallies\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n"
+        "1\tallies\t_\tNOUN\tNNS\t_\t2\tnsubj:pass\t_\t_\n"
+        "2\tcriticized\t_\tVERB\tVBN\t_\t0\troot\t_\t_\n\n";
+  }
+  Tagger t = Tagger::train(parse_conllu(text, "c"), 5, "unit test");
+  auto s = parse_conllu(
+      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\thas\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tcriticized\t_\t_\t_\t_\t_\t_\t_\t_\n4\tallies\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "t");
+  ASSERT_EQ(s.size(), 1u);
+  t.tag(s[0]);
+  ASSERT_EQ(s[0].tokens[2].xpos, "VBN");
+  EXPECT_EQ(s[0].tokens[1].upos, "AUX");
+  auto main_verb = parse_conllu(
+      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\thas\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tallies\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "m");
+  t.tag(main_verb[0]);
+  EXPECT_EQ(main_verb[0].tokens[1].upos, "VERB");
+}
+
+}  // namespace
+}  // namespace dyad
