@@ -472,6 +472,7 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
   // said", the clause that the `dep` reporting verb governs.
   int verb = 0;
   int reporting = 0;
+  int last_conjunct = 0;  // "The US, Russia, and Switzerland met": the split subject's end
   for (int i = root + 1; i <= n && verb == 0; ++i) {
     const Token& t = tokens[static_cast<std::size_t>(i - 1)];
     if (t.head != root || t.deprel != "dep" || !finite(t)) continue;
@@ -479,6 +480,26 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
       verb = i;
       break;
     }
+    // Its subject is the last conjunct of a coordination the noun opens:
+    // a conjunction stands between them and only names and punctuation
+    // precede it.
+    for (int j = root + 1; j < i; ++j) {
+      const Token& c = tokens[static_cast<std::size_t>(j - 1)];
+      if (c.head != i || !c.deprel.starts_with("nsubj") || c.upos != "PROPN") continue;
+      bool conjunction = false, plain = true;
+      for (int k = root + 1; k < j; ++k) {
+        const Token& m = tokens[static_cast<std::size_t>(k - 1)];
+        conjunction = conjunction || m.upos == "CCONJ";
+        plain = plain &&
+                (m.upos == "PROPN" || m.upos == "PUNCT" || m.upos == "CCONJ" || m.upos == "DET");
+      }
+      if (conjunction && plain) {
+        verb = i;
+        last_conjunct = j;
+      }
+      break;
+    }
+    if (verb != 0) break;
     for (int j = root + 1; j < i; ++j) {
       const Token& c = tokens[static_cast<std::size_t>(j - 1)];
       if (c.head == i && c.deprel == "ccomp" && finite(c) && !has_subject(j)) {
@@ -502,6 +523,22 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
   for (int i = verb + 1; i <= n; ++i) {
     Token& t = tokens[static_cast<std::size_t>(i - 1)];
     if (t.head == root && t.deprel == "punct") t.head = verb;
+  }
+  if (last_conjunct != 0) {
+    // The conjuncts and their conjunction and commas join the noun.
+    for (int k = root + 1; k <= last_conjunct; ++k) {
+      Token& m = tokens[static_cast<std::size_t>(k - 1)];
+      if (m.head != root && m.head != verb && m.head != last_conjunct) continue;
+      if (k == last_conjunct || (m.upos == "PROPN" && m.head == root)) {
+        m.head = root;
+        m.deprel = "conj";
+      } else if (m.upos == "CCONJ") {
+        m.head = last_conjunct;
+        m.deprel = "cc";
+      } else if (m.upos == "PUNCT" && m.head == verb) {
+        m.head = last_conjunct;
+      }
+    }
   }
   Token& v = tokens[static_cast<std::size_t>(verb - 1)];
   v.head = 0;

@@ -112,6 +112,29 @@ TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
   EXPECT_EQ(r.token(6).head, 2);
   EXPECT_EQ(r.token(6).deprel, "parataxis");
   EXPECT_EQ(r.build_tree(), "");
+  // "The US , Russia , and Georgia met ." with the last conjunct as the
+  // verb's subject: the coordination is rebuilt under the noun.
+  auto split = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tUS\tUS\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+      "4\tRussia\tRussia\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_\n"
+      "6\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+      "7\tGeorgia\tGeorgia\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "8\tmet\tmeet\tVERB\tVBD\t_\t2\tdep\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_\n\n",
+      "c");
+  Sentence c = split[0];
+  Parser::reroot_finite_verb(c);
+  EXPECT_EQ(c.token(8).head, 0);
+  EXPECT_EQ(c.token(2).head, 8);
+  EXPECT_EQ(c.token(2).deprel, "nsubj");
+  EXPECT_EQ(c.token(4).deprel, "conj");
+  EXPECT_EQ(c.token(7).head, 2);
+  EXPECT_EQ(c.token(7).deprel, "conj");
+  EXPECT_EQ(c.token(6).head, 7);
+  EXPECT_EQ(c.build_tree(), "");
   // A verb that has a subject of its own is left where it is.
   Sentence t = sentences[0];
   t.tokens[6].deprel = "nsubj";  // "shells" as the verb's subject
