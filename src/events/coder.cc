@@ -278,6 +278,8 @@ std::string SentenceCoder::phrase_text(int head) const {
       case Relation::kCc:
       case Relation::kParataxis:
       case Relation::kAdvcl:
+      case Relation::kCase:  // "the CSTO", not "in the CSTO"
+      case Relation::kMark:
         continue;
       default:
         break;

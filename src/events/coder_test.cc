@@ -796,3 +796,24 @@ TEST(Coder, TwoCoordinatedSubjectsOfOneVerb) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// An event's texts are the actors' phrases without their preposition ("the
+// alliance", not "to the alliance").
+TEST(Coder, ActorTextsLeaveOutThePreposition) {
+  Fixture f;
+  Coder coder(f.dict);
+  StoryContext story;
+  story.date = "20240101";
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root", "to/to/ADP/5/case",
+                  "the/the/DET/5/det", "Georgia/Georgia/PROPN/2/obl"});
+  auto events = coder.code(s, 1, story).events;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target_text, "the Georgia");
+  EXPECT_EQ(events[0].source_text, "Russia");
+}
+
+}  // namespace
+}  // namespace dyad
