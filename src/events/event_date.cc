@@ -160,7 +160,13 @@ bool past_tense(const Sentence& s, int verb) {
     const std::string l = to_lower_ascii(t.form);
     if (l == "will" || l == "would" || l == "shall" || l == "'ll") return false;
     if (t.xpos == "VBD" || l == "had" || l == "was" || l == "were" || l == "did") return true;
-    if ((l == "has" || l == "have" || l == "'ve") && v.xpos == "VBN") return true;  // perfect
+    if ((l == "has" || l == "have" || l == "'ve") && v.xpos == "VBN") {
+      // "has frozen" reports a past deed; "has not withdrawn" a present state.
+      for (int n : s.children(verb)) {
+        if (s.token(n).is_negation()) return false;
+      }
+      return true;  // perfect
+    }
   }
   return false;
 }

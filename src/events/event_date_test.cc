@@ -88,6 +88,12 @@ TEST(EventDate, TellsPastFromPresentAndFuture) {
                            {"attacked", "VBN", 0, "root"},
                            {"Ukraine", "NNP", 3, "obj"}});
   EXPECT_TRUE(past_tense(perfect, 3));
+  // "Armenia has not withdrawn": a present state, not a past deed.
+  Sentence not_done = tree({{"Armenia", "NNP", 4, "nsubj"},
+                            {"has", "VBZ", 4, "aux"},
+                            {"not", "RB", 4, "advmod"},
+                            {"withdrawn", "VBN", 0, "root"}});
+  EXPECT_FALSE(past_tense(not_done, 4));
   Sentence present = tree({{"Russia", "NNP", 2, "nsubj"}, {"says", "VBZ", 0, "root"}});
   EXPECT_FALSE(past_tense(present, 2));
 }
