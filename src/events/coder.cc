@@ -285,6 +285,11 @@ std::string SentenceCoder::phrase_text(int head) const {
         break;
     }
     auto [f, l] = s_.subtree_span(c);
+    // A modifier cut off by a comma ("May 30 , Kazakhstani journalists")
+    // is not part of the phrase's text.
+    bool cut = c < head && tok(l).upos == "PUNCT";
+    for (int k = l + 1; k < head && c < head; ++k) cut = cut || tok(k).upos == "PUNCT";
+    if (cut) continue;
     first = std::min(first, f);
     last = std::max(last, l);
   }

@@ -801,7 +801,7 @@ namespace dyad {
 namespace {
 
 // An event's texts are the actors' phrases without their preposition ("the
-// alliance", not "to the alliance").
+// alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {
   Fixture f;
   Coder coder(f.dict);
@@ -813,6 +813,14 @@ TEST(Coder, ActorTextsLeaveOutThePreposition) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].target_text, "the Georgia");
   EXPECT_EQ(events[0].source_text, "Russia");
+  // "May 30 , Russia criticized Georgia" with the date on the subject: a
+  // modifier cut off by a comma is left out too.
+  auto t = parse({"May/May/PROPN/2/compound", "30/30/NUM/4/nummod", ",/,/PUNCT/2/punct",
+                  "Russia/Russia/PROPN/5/nsubj", "criticized/criticize/VERB/0/root",
+                  "Georgia/Georgia/PROPN/5/obj"});
+  auto more = coder.code(t, 2, story).events;
+  ASSERT_EQ(more.size(), 1u);
+  EXPECT_EQ(more[0].source_text, "Russia");
 }
 
 }  // namespace
