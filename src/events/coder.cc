@@ -1463,10 +1463,9 @@ std::vector<Event> SentenceCoder::run() {
   for (int v = 1; v <= n_; ++v) {
     VerbCoding vc;
     const bool found = find_verb(v, vc);
-    if ((!found || vc.code.empty() || vc.code == "---") && govern(v, vc)) {
-      coding_of[static_cast<std::size_t>(v)] = static_cast<int>(codings.size());
-      codings.push_back(std::move(vc));
-    } else if (found) {
+    // A verb that codes nothing itself may still govern a clause ("want").
+    const bool codes_nothing = !found || vc.code.empty() || vc.code == "---";
+    if ((codes_nothing && govern(v, vc)) || found) {
       coding_of[static_cast<std::size_t>(v)] = static_cast<int>(codings.size());
       codings.push_back(std::move(vc));
     }

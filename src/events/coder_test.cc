@@ -34,6 +34,11 @@ struct Fixture {
     dict.ontology.load(o, "pico", dict.errors);
     dict.discards.load(d, "discards", dict.errors);
   }
+  // Further verb blocks for one test (PETRARCH format).
+  void add_verbs(const std::string& text) {
+    std::istringstream v(text);
+    dict.verbs.load(v, "more-verbs", dict.errors);
+  }
 };
 
 // Builds a sentence from "form/lemma/UPOS/head/deprel" items.
@@ -77,8 +82,7 @@ TEST(Coder, DictionariesLoadCleanly) {
 // the words right after the preposition under PETRARCH's conventions.
 TEST(Coder, PrepositionalPhraseMatchesItsHeadWord) {
   Fixture f;
-  std::istringstream v("--- DESCRIBE [010] ---\nDESCRIBE {DESCRIBED}\n- * + (AS ALLY) [051]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  f.add_verbs("--- DESCRIBE [010] ---\nDESCRIBE {DESCRIBED}\n- * + (AS ALLY) [051]\n");
   ASSERT_TRUE(f.dict.errors.empty());
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "described/describe/VERB/0/root",
                   "Kazakhstan/Kazakhstan/PROPN/2/obj", "as/as/ADP/7/case", "the/the/DET/7/det",
@@ -258,12 +262,6 @@ TEST(Coder, EventsWithoutTargetNeedRequireDyadOff) {
   EXPECT_EQ(events[0].target, "---");
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // With dictionaries that mark people, "he" refers to the last person named,
 // not to the last country.
 TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
@@ -292,12 +290,6 @@ TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
   EXPECT_EQ(it_events[0].source, "GEO");
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 TEST(Coder, LowerCasePronounIsNotAOneWordName) {
   Fixture f;
   ActorEntry usa;
@@ -312,12 +304,6 @@ TEST(Coder, LowerCasePronounIsNotAOneWordName) {
   // A tagger that calls "US" a pronoun does not hide the country.
   EXPECT_EQ(with("US", "PRON"), std::vector<std::string>{"RUS>USA:111"});
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // dyad's own combination rules: a reported attack by someone else is an
 // accusation; one's own is a claim of responsibility.
@@ -334,12 +320,6 @@ TEST(Coder, CombinationRulesRecodeReportedViolence) {
   EXPECT_EQ(said("Georgia"), std::vector<std::string>{"RUS>GEO:1123"});
   EXPECT_EQ(said("Russia"), std::vector<std::string>{"RUS>ARM:015"});
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // Direct quotations: the speaker from "X said", from a name right before the
 // verb, through "according to", and a quotation that runs over sentences.
@@ -379,18 +359,11 @@ TEST(Coder, QuotationsWithTheirSpeakers) {
   EXPECT_NE(quotes[1].text.find("Nobody came"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // Parses without lemmas (dyad's own parser): a plural noun matches a
 // pattern word written in the singular.
 TEST(Coder, PluralNounsMatchSingularPatternWordsWithoutLemmas) {
   Fixture f;
-  std::istringstream v("--- DESCRIBE [010] ---\nDESCRIBE\n- * + (AS ALLY) [051]\n");
-  f.dict.verbs.load(v, "describe", f.dict.errors);
+  f.add_verbs("--- DESCRIBE [010] ---\nDESCRIBE\n- * + (AS ALLY) [051]\n");
   auto coded = [&](const std::string& lemma) {
     return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "described/describe/VERB/0/root",
                           "Kazakhstan/Kazakhstan/PROPN/2/obj", "as/as/ADP/5/case",
@@ -399,12 +372,6 @@ TEST(Coder, PluralNounsMatchSingularPatternWordsWithoutLemmas) {
   EXPECT_EQ(coded("_"), std::vector<std::string>{"RUS>KAZ:051"});
   EXPECT_EQ(coded("ally"), std::vector<std::string>{"RUS>KAZ:051"});
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // "He" prefers the previous sentence's subject to the last person named.
 TEST(Coder, HePrefersThePreviousSubject) {
@@ -431,12 +398,6 @@ TEST(Coder, HePrefersThePreviousSubject) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].source, "KAZGOV");
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // A governing verb ("want") codes nothing alone; with a clause it governs it
 // combines by the rules of its code: one's own wish to act is an intent (or
@@ -475,12 +436,6 @@ TEST(Coder, GoverningVerbsAndFutureStatementsCombineByRule) {
   EXPECT_EQ(said(""), std::vector<std::string>{"RUS>ARM:015"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // "Putin, who criticized Georgia": the relative pronoun stands for the noun
 // its clause modifies, except under PETRARCH's conventions.
 TEST(Coder, RelativePronounSubjectIsTheNounItModifies) {
@@ -494,12 +449,6 @@ TEST(Coder, RelativePronounSubjectIsTheNounItModifies) {
   f.dict.petrarch_conventions = true;
   EXPECT_TRUE(code(f, sentence).empty());
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // With dyad's dictionaries: "it" prefers an earlier subject to a nearer
 // oblique; "the organization" is the organisation named last; a gerund right
@@ -533,12 +482,6 @@ TEST(Coder, SubjectAntecedentsOrganisationNounsAndGerundComplements) {
   EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:111"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // A past participle on a noun with no agent ("Russian soldiers attacked
 // ...") leaves the noun the patient, not the attacker; PETRARCH's
 // conventions made it the source.
@@ -551,12 +494,6 @@ TEST(Coder, NounOfAnAgentlessParticipleIsNotTheSource) {
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:190"});
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // What the tagger is told: capitalized words of actor names are names, the
 // head of an agent phrase a noun.
@@ -571,21 +508,14 @@ TEST(Coder, KnownWordsAreNamesAndRoleNouns) {
                                                   K::kName, K::kName, K::kUnknown, K::kUnknown}));
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // With dyad's dictionaries a pattern's "(on +)" needs a phrase naming
 // someone ("on Monday" is none), and "{state of emergency}" is headed by its
 // first word.
 TEST(Coder, TargetSlotsNeedSomeoneAndOfPhrasesMatch) {
   Fixture f;
-  std::istringstream v(
+  f.add_verbs(
       "--- IMPOSE [---] ---\nIMPOSE\n- * SANCTIONS (ON +) [163]\n- * SANCTIONS [160]\n"
       "- * {STATE OF EMERGENCY} (IN +) [1724]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
   ASSERT_TRUE(f.dict.errors.empty());
   // Russia imposed sanctions on Georgia on Monday .
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "imposed/impose/VERB/0/root",
@@ -604,20 +534,13 @@ TEST(Coder, TargetSlotsNeedSomeoneAndOfPhrasesMatch) {
   EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:1724"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // A word-set member of several words outweighs a one-word member of
 // another set ("humanitarian aid" over "aid"), with dyad's dictionaries.
 TEST(Coder, LongerSetMemberWins) {
   Fixture f;
-  std::istringstream v(
+  f.add_verbs(
       "&GENERAL\n+AID\n+HELP\n\n&HUMANITARIAN\n+HUMANITARIAN_AID\n+FOOD_AID\n\n"
       "--- SEND [---] ---\nSEND\n- * &GENERAL (TO +) [070]\n- * &HUMANITARIAN (TO +) [073]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
   ASSERT_TRUE(f.dict.errors.empty());
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "sent/send/VERB/0/root",
                   "humanitarian/humanitarian/ADJ/4/amod", "aid/aid/NOUN/2/obj", "to/to/ADP/6/case",
@@ -625,21 +548,14 @@ TEST(Coder, LongerSetMemberWins) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:073"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // A verb of several words whose patterns do not fit gives way to its first
 // word's patterns with dyad's dictionaries ("pulled out of Georgia" is
 // "pull: * (of +)" when "pull out" only knows "* troops").
 TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
   Fixture f;
-  std::istringstream v(
+  f.add_verbs(
       "--- PULL_OUT [---] ---\nPULL_OUT\n- * TROOPS [1664]\n\n"
       "--- PULL [---] ---\nPULL\n- * (OF +) [160]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
   ASSERT_TRUE(f.dict.errors.empty());
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "pulled/pull/VERB/0/root", "out/out/ADV/2/advmod",
                   "of/of/ADP/5/case", "Georgia/Georgia/PROPN/2/obl"});
@@ -648,17 +564,10 @@ TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
   EXPECT_TRUE(code(f, s).empty());
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // The "it" of "when it comes to Georgia" names nobody.
 TEST(Coder, ItOfWhenItComesToIsNobody) {
   Fixture f;
-  std::istringstream v("--- COME [---] ---\nCOME\n- * (TO +) [042]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  f.add_verbs("--- COME [---] ---\nCOME\n- * (TO +) [042]\n");
   auto s = [&](const std::string& when) {
     std::vector<std::string> w = {"Russia/Russia/PROPN/2/nsubj",       "spoke/speak/VERB/0/root",
                                   when + "/" + when + "/ADV/5/advmod", "it/it/PRON/5/nsubj",
@@ -670,18 +579,11 @@ TEST(Coder, ItOfWhenItComesToIsNobody) {
   EXPECT_EQ(s("then"), std::vector<std::string>{"RUS>GEO:042"});  // "it" = Russia
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // With dyad's dictionaries a pattern's bare word is an object, not the noun
 // of a prepositional phrase ("attacked during a campaign against ...").
 TEST(Coder, BareWordIsNotTheNounOfAPrepositionalPhrase) {
   Fixture f;
-  std::istringstream v("--- LAUNCH [---] ---\nLAUNCH\n- * CAMPAIGN (AGAINST +) [111]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  f.add_verbs("--- LAUNCH [---] ---\nLAUNCH\n- * CAMPAIGN (AGAINST +) [111]\n");
   auto sentence = [&](bool during) {
     std::vector<std::string> w = {"Russia/Russia/PROPN/2/nsubj", "launched/launch/VERB/0/root"};
     if (during) {
@@ -700,12 +602,6 @@ TEST(Coder, BareWordIsNotTheNounOfAPrepositionalPhrase) {
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, sentence(true)), std::vector<std::string>{"RUS>GEO:111"});
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // With dyad's dictionaries a statement's target is named in its own
 // arguments, not inside the clause it reports ("said Georgia is weak" is no
@@ -727,19 +623,12 @@ TEST(Coder, StatementTargetIsNotInsideTheReportedClause) {
   EXPECT_EQ(code(f, u), std::vector<std::string>{"RUS>GEO:010"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // "The step enjoyed support from Russia and Georgia": actors bound by a
 // pattern's '$' do not act on each other for want of a target (dyad's
 // dictionaries); a compound subject still does ("Russia and Georgia met").
 TEST(Coder, ActorsBoundByAPatternDoNotActOnEachOther) {
   Fixture f;
-  std::istringstream v("--- ENJOY [---] ---\nENJOY\n- + * SUPPORT (FROM $) [051]\n");
-  f.dict.verbs.load(v, "more-verbs", f.dict.errors);
+  f.add_verbs("--- ENJOY [---] ---\nENJOY\n- + * SUPPORT (FROM $) [051]\n");
   auto s = parse({"The/the/DET/2/det", "step/step/NOUN/3/nsubj", "enjoyed/enjoy/VERB/0/root",
                   "support/support/NOUN/3/obj", "from/from/ADP/6/case", "Russia/Russia/PROPN/3/obl",
                   "and/and/CCONJ/8/cc", "Georgia/Georgia/PROPN/6/conj"});
@@ -750,12 +639,6 @@ TEST(Coder, ActorsBoundByAPatternDoNotActOnEachOther) {
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, s), (std::vector<std::string>{"RUS>GEO:051", "GEO>RUS:051"}));
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // "Russia President Ivanov criticized Georgia" parsed with the name as an
 // unmarked nmod of the country: the title still composes with the country.
@@ -772,12 +655,6 @@ TEST(Coder, UnmarkedNameModifierBelongsToThePhrase) {
   EXPECT_EQ(code(f, t), std::vector<std::string>{"RUS>GEO:111"});
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // "Lions and Georgia criticized Russia" misparsed with two subjects: joined
 // by "and", both are the subject; without a conjunction between them only
 // the first is.
@@ -793,12 +670,6 @@ TEST(Coder, TwoCoordinatedSubjectsOfOneVerb) {
                       "criticized/criticize/VERB/0/root", "Russia/Russia/PROPN/3/obj"});
   EXPECT_TRUE(code(f, apart).empty());
 }
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
 
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.

@@ -62,12 +62,6 @@ TEST(Parser, SavesLoadsAndRejectsJunk) {
   EXPECT_NE(b.load(cut).find("expected"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // "The United States on Thursday fired shells ." parsed with the noun as
 // root and the verb as its `dep`: the verb becomes the root, the noun its
 // subject, the time phrase an oblique of the verb.

@@ -110,12 +110,6 @@ TEST(Tagger, UnknownNameIsNotTakenForAShortWordItEndsWith) {
   EXPECT_EQ(s[0].token(2).upos, "AUX");
 }
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // A form of "have" right before a past participle is an auxiliary, even when
 // the model, having seen "has" only as a main verb, says VERB.
 TEST(Tagger, HaveBeforeAPastParticipleIsAnAuxiliary) {
