@@ -436,6 +436,10 @@ int run_parse(const std::string& models, const std::string& input, const std::st
   dyad::SyntaxPipeline::WordFinder finder;
   if (!name_dictionaries.empty()) {
     dict = load_dyad_or_report(name_dictionaries);
+    if (dict->actors.phrases().size() == 0 && dict->agents.phrases().size() == 0) {
+      std::cerr << "dyad parse: expected actor names or agent nouns in the --names dictionaries\n";
+      return 2;
+    }
     coder = std::make_unique<dyad::Coder>(*dict);
     finder = [&](const dyad::Sentence& s) { return coder->known_words(s); };
   }

@@ -934,8 +934,12 @@ bool write_iso_regions(const std::string& iso_3166_1_path, const std::string& is
                        std::string* error) {
   auto read = [&](const std::string& path, const char* key) {
     std::ifstream in(path);
-    nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
-    if (!in || j.is_discarded() || !j.contains(key) || !j[key].is_array()) {
+    if (!in) {
+      if (error) *error = path + ": cannot read (expected Debian's iso-codes JSON)";
+      return nlohmann::json();
+    }
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.contains(key) || !j[key].is_array()) {
       if (error)
         *error = path + ":1: expected Debian's iso-codes JSON with a \"" + key + "\" array";
       return nlohmann::json();

@@ -293,6 +293,18 @@ TEST(DyadFormat, IsoRegionsAreFilteredAndGiveWay) {
   ASSERT_TRUE(write_iso_regions((dir / "one.json").string(), (dir / "two.json").string(),
                                 {"delta", "river"}, out, &error))
       << error;
+  // A missing or malformed file is a clear error.
+  std::stringstream none;
+  std::string missing;
+  EXPECT_FALSE(write_iso_regions((dir / "one.json").string(), (dir / "no.json").string(), {}, none,
+                                 &missing));
+  EXPECT_NE(missing.find("no.json: cannot read"), std::string::npos) << missing;
+  std::string malformed;
+  EXPECT_FALSE(write_iso_regions((dir / "two.json").string(), (dir / "two.json").string(), {}, none,
+                                 &malformed));
+  EXPECT_NE(malformed.find("expected Debian's iso-codes JSON with a \"3166-1\" array"),
+            std::string::npos)
+      << malformed;
   fs::remove_all(dir);
   DictionarySource s = read(out.str(), "iso-3166-regions.dyad");
   ASSERT_TRUE(s.errors.empty()) << s.errors.front().to_string();

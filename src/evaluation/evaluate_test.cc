@@ -178,3 +178,28 @@ TEST(Cli, CodeSkipsMalformedJsonlRecordsAndCodesTheRest) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// `dyad parse --names` with dictionaries that name nobody (a missing file)
+// stops with a clear message instead of parsing without them.
+TEST(Cli, ParseNamesWithoutNamesIsAClearError) {
+  auto dir = std::filesystem::temp_directory_path() / "dyad_cli_parse_names";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "in.txt") << "Russia criticized Georgia.\n";
+  std::string cmd = std::string(DYAD_CLI_PATH) + " parse " + (dir / "in.txt").string() +
+                    " --models " + DYAD_SOURCE_DIR + "/models --names " +
+                    (dir / "missing.dyad").string() + " -o " + (dir / "out.conllu").string() +
+                    " 2>" + (dir / "err.txt").string();
+  int status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream err(dir / "err.txt");
+  std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("missing.dyad"), std::string::npos) << text;
+  EXPECT_NE(text.find("expected actor names or agent nouns"), std::string::npos) << text;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace dyad
