@@ -12,6 +12,7 @@ packages=(
   libbenchmark-dev                   # throughput benchmarks in bench/
   iso-codes                          # ISO 3166 country and region names for the country dictionary (build time)
   wamerican                          # English word list: region names that are common words are left out (build time)
+  wordnet-base                       # WordNet's word classes for the tagger (model training; read by a test)
   libsqlite3-dev                     # the embedded event store (dyad.db)
   zlib1g-dev                         # gzip (WARC.gz) reading
   libcld2-dev                        # language identification of ingested articles

@@ -341,7 +341,8 @@ int rewrite_conllu(const std::string& input, const std::string& output,
 
 int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
               const std::string& parser_path, const std::string& lemmatizer_path, int epochs,
-              int parser_epochs, int jackknife, const std::string& metadata, bool augment_news) {
+              int parser_epochs, int jackknife, const std::string& metadata, bool augment_news,
+              bool root_last, const std::string& lexicon_dir) {
   if (tagger_path.empty() && parser_path.empty() && lemmatizer_path.empty()) {
     std::cerr << "dyad train: expected --tagger FILE, --parser FILE and/or --lemmatizer FILE\n";
     return 2;
@@ -371,12 +372,20 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
     model.save(out);
     return true;
   };
+  dyad::WordClassLexicon lexicon;
+  if (!lexicon_dir.empty()) {
+    if (std::string e = lexicon.read_wordnet(lexicon_dir); !e.empty()) {
+      std::cerr << "dyad train: " << e << "\n";
+      if (lexicon.empty()) return 1;
+    }
+    std::cerr << fmt::format("lexicon: {} word forms from {}\n", lexicon.size(), lexicon_dir);
+  }
   auto start = std::chrono::steady_clock::now();
   auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   if (!tagger_path.empty()) {
-    dyad::Tagger tagger = dyad::Tagger::train(sentences, epochs, metadata);
+    dyad::Tagger tagger = dyad::Tagger::train(sentences, epochs, metadata, lexicon);
     if (!save(tagger_path, tagger)) return 1;
     std::cerr << fmt::format(
         "tagger: {} sentences, {} labels, {} features, {} epochs, {:.1f} s -> {}\n",
@@ -404,7 +413,7 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
             rest.push_back(sentences[i]);
           }
         }
-        dyad::Tagger fold_tagger = dyad::Tagger::train(rest, epochs, "");
+        dyad::Tagger fold_tagger = dyad::Tagger::train(rest, epochs, "", lexicon);
         for (std::size_t i = 0; i < sentences.size(); ++i) {
           if (static_cast<int>(i % static_cast<std::size_t>(jackknife)) == fold) {
             fold_tagger.tag(tagged[i]);
@@ -412,7 +421,7 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
         }
       }
     }
-    dyad::Parser parser = dyad::Parser::train(tagged, parser_epochs, metadata);
+    dyad::Parser parser = dyad::Parser::train(tagged, parser_epochs, metadata, 3, root_last);
     if (!save(parser_path, parser)) return 1;
     std::cerr << fmt::format(
         "parser: {} sentences, {} relations, {} features, {} epochs, {:.1f} s -> {}\n",
@@ -551,7 +560,14 @@ int main(int argc, char** argv) {
   train->add_option("--epochs", train_epochs, "tagger training passes over the data");
   int train_parser_epochs = 10, train_jackknife = 5;
   train->add_option("--parser-epochs", train_parser_epochs, "parser training passes");
-  bool train_augment = false;
+  std::string train_lexicon;
+  train->add_option("--lexicon", train_lexicon,
+                    "tagger: a WordNet dictionary folder (Debian's wordnet-base: "
+                    "/usr/share/wordnet) whose word classes become features, kept in the model");
+  bool train_augment = false, train_root_last = false;
+  train->add_flag("--root-last", train_root_last,
+                  "parser experiment: the artificial root ends the buffer instead of opening the "
+                  "stack (not used by the committed model; see docs/models.md)");
   train->add_flag("--augment-news", train_augment,
                   "add variants of wire-news constructions the treebank rarely shows (a "
                   "weekday between subject and verb: 'Israel on Wednesday released')");
@@ -590,7 +606,8 @@ int main(int argc, char** argv) {
   if (runs.chosen()) return runs.run();
   if (*train) {
     return run_train(train_inputs, train_tagger, train_parser, train_lemmatizer, train_epochs,
-                     train_parser_epochs, train_jackknife, train_metadata, train_augment);
+                     train_parser_epochs, train_jackknife, train_metadata, train_augment,
+                     train_root_last, train_lexicon);
   }
   if (*parse) {
     return run_parse(parse_models, parse_input, parse_output, parse_tokenized, parse_names);

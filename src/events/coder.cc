@@ -76,6 +76,19 @@ struct Participant {
   std::string text;
 };
 
+// The first three letters of a code name a state or a region, not one of
+// CAMEO's transnational primaries (organisations, militant groups, firms).
+bool is_country_code(std::string_view three) {
+  if (three.size() != 3 ||
+      !std::all_of(three.begin(), three.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+    return false;
+  }
+  for (std::string_view nonstate : {"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS"}) {
+    if (three == nonstate) return false;
+  }
+  return true;
+}
+
 // What a verb codes on its own: the code, the pattern and the tokens the
 // pattern tied to its preposition slots.
 struct VerbCoding {
@@ -150,6 +163,8 @@ class SentenceCoder {
 
   void find_mentions();
   NounPhrase noun_phrase(int head, bool allow_pronoun) const;
+  // A prepositional phrase of place: "in", "at", "near", "inside" ... .
+  bool locative(int node) const;
   bool definite(int head) const;
   std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun,
@@ -392,6 +407,21 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       bool real = std::any_of(ps.begin(), ps.end(),
                               [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
       if (!real) continue;
+      if (!dict_.petrarch_conventions && !np.agents.empty() && locative(c)) {
+        // "reporters in Yerevan": a place says where the agents are from,
+        // not that they belong to its government (the capital's GOV).
+        ps = participants(c, false);
+        for (auto& p : ps) {
+          if (p.code.size() > 3 && is_country_code(std::string_view(p.code).substr(0, 3))) {
+            p.code.resize(3);
+          }
+        }
+        NounPhrase place;
+        for (auto& p : ps) place.actors.emplace_back(p.code, p.text);
+        place.agents = np.agents;
+        place.text = phrase_text(c);
+        ps = compose(place, nullptr);
+      }
       for (auto& p : ps) np.actors.emplace_back(p.code, p.text);
       for (auto& p : participants(c, false)) np.shared_actors.emplace_back(p.code, p.text);
       np.agents.clear();  // applied above
@@ -461,6 +491,16 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   }
   np.text = phrase_text(head);
   return np;
+}
+
+bool SentenceCoder::locative(int node) const {
+  for (int c : s_.children(node)) {
+    if (tok(c).relation != Relation::kCase) continue;
+    const std::string_view p = form(c);
+    return p == "IN" || p == "AT" || p == "NEAR" || p == "INSIDE" || p == "OUTSIDE" ||
+           p == "ACROSS" || p == "THROUGHOUT" || p == "AROUND";
+  }
+  return false;
 }
 
 // "the" or "this" before the noun, and no other modifier that could name

@@ -450,6 +450,27 @@ TEST(Coder, RelativePronounSubjectIsTheNounItModifies) {
   EXPECT_TRUE(code(f, sentence).empty());
 }
 
+// With dyad's dictionaries a capital in a phrase of place says where the
+// agents are from, not that they are its government: "police in Moscow"
+// are Russia's police (RUSCOP), while "Moscow" alone is the Kremlin.
+TEST(Coder, CapitalAsAPlaceGivesItsCountryOnly) {
+  Fixture f;
+  std::istringstream capital("MOSCOW_ [RUSGOV]\n");
+  f.dict.actors.load(capital, "capital", f.dict.errors);
+  // Putin criticized police in Moscow .
+  auto s = parse({"Putin/Putin/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "police/police/NOUN/2/obj", "in/in/ADP/5/case", "Moscow/Moscow/PROPN/3/nmod"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUSGOV>RUSCOP:111"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUSGOV>RUSGOVCOP:111"});
+  // Georgia criticized Moscow .
+  auto direct = parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                       "Moscow/Moscow/PROPN/2/obj"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, direct), std::vector<std::string>{"GEO>RUSGOV:111"});
+}
+
 // With dyad's dictionaries: "it" prefers an earlier subject to a nearer
 // oblique; "the organization" is the organisation named last; a gerund right
 // after a governing verb is its complement ("stopped criticizing Georgia").

@@ -11,7 +11,10 @@
 namespace dyad {
 namespace {
 
-constexpr std::string_view kMagic = "DYADPRS1";
+// DYADPRS3: the root opens the stack; DYADPRS4: the root ends the buffer.
+// (DYADPRS1 models lack the verb-ahead features and are refused.)
+constexpr std::string_view kMagic = "DYADPRS3";
+constexpr std::string_view kMagicRootLast = "DYADPRS4";
 constexpr std::size_t kShift = 0;
 constexpr std::size_t kReduce = 1;
 
@@ -51,57 +54,89 @@ bool projectivize(Sentence& s) {
 }  // namespace
 
 // A parser configuration: the stack, the next buffer word and the arcs so far.
+// The artificial root is word 0 at the bottom of the stack, or, with
+// `root_last`, word n + 1 at the end of the buffer (Ballesteros and Nivre
+// 2013): then no word is made the root before the whole sentence is read,
+// and "Evidence against Russia was presented" keeps "Evidence" on the stack
+// for its verb.
 struct Parser::State {
   int n = 0;
-  std::vector<int> stack{0};
-  int next = 1;  // first buffer word; n + 1 when the buffer is empty
+  int root = 0;  // 0, or n + 1 with the root last
+  std::vector<int> stack;
+  int next = 1;  // first buffer word; past the end when the buffer is empty
   std::vector<int> head, label, leftmost, rightmost, children;
   std::vector<int> leftmost2, rightmost2;          // second-outermost children
   std::vector<std::uint64_t> left_set, right_set;  // labels of left / right children
   bool has_root = false;
   // Per-word feature ids (lower-cased form, tag), index 0 = the root.
   std::vector<std::uint64_t> word, tag, fine;
+  // The first verb or auxiliary at or after each word (0: none): whether a
+  // verb is still to come decides many attachments of the words before it.
+  std::vector<int> verb_from;
+  // Punctuation: a leaf in UD (8 of GUM's 18,101 training marks head a
+  // word), so it is never made a head.
+  std::vector<char> punct;
 
-  explicit State(const Sentence& s)
+  State(const Sentence& s, bool root_last)
       : n(static_cast<int>(s.size())),
-        head(static_cast<std::size_t>(n) + 1, -1),
-        label(static_cast<std::size_t>(n) + 1, -1),
-        leftmost(static_cast<std::size_t>(n) + 1, 0),
-        rightmost(static_cast<std::size_t>(n) + 1, 0),
-        children(static_cast<std::size_t>(n) + 1, 0),
-        leftmost2(static_cast<std::size_t>(n) + 1, 0),
-        rightmost2(static_cast<std::size_t>(n) + 1, 0),
-        left_set(static_cast<std::size_t>(n) + 1, 0),
-        right_set(static_cast<std::size_t>(n) + 1, 0),
+        root(root_last ? n + 1 : 0),
+        head(static_cast<std::size_t>(n) + 2, -1),
+        label(static_cast<std::size_t>(n) + 2, -1),
+        leftmost(static_cast<std::size_t>(n) + 2, 0),
+        rightmost(static_cast<std::size_t>(n) + 2, 0),
+        children(static_cast<std::size_t>(n) + 2, 0),
+        leftmost2(static_cast<std::size_t>(n) + 2, 0),
+        rightmost2(static_cast<std::size_t>(n) + 2, 0),
+        left_set(static_cast<std::size_t>(n) + 2, 0),
+        right_set(static_cast<std::size_t>(n) + 2, 0),
         word(static_cast<std::size_t>(n) + 3, feature_key(90, "<none>")),
         tag(static_cast<std::size_t>(n) + 3, feature_key(91, "<none>")),
-        fine(static_cast<std::size_t>(n) + 3, feature_key(92, "<none>")) {
-    word[0] = feature_key(90, "<root>");
-    tag[0] = feature_key(91, "<root>");
-    fine[0] = feature_key(92, "<root>");
+        fine(static_cast<std::size_t>(n) + 3, feature_key(92, "<none>")),
+        verb_from(static_cast<std::size_t>(n) + 3, 0),
+        punct(static_cast<std::size_t>(n) + 3, 0) {
+    if (!root_last) stack.push_back(0);
+    const auto r = static_cast<std::size_t>(root);
+    word[r] = feature_key(90, "<root>");
+    tag[r] = feature_key(91, "<root>");
+    fine[r] = feature_key(92, "<root>");
     for (int i = 1; i <= n; ++i) {
       word[static_cast<std::size_t>(i)] = feature_key(90, to_lower_ascii(s.token(i).form));
       tag[static_cast<std::size_t>(i)] = feature_key(91, s.token(i).upos);
       fine[static_cast<std::size_t>(i)] = feature_key(92, s.token(i).xpos);
+      punct[static_cast<std::size_t>(i)] = s.token(i).upos == "PUNCT";
+    }
+    for (int i = n; i >= 1; --i) {
+      const std::string& upos = s.token(i).upos;
+      verb_from[static_cast<std::size_t>(i)] =
+          upos == "VERB" || upos == "AUX" ? i : verb_from[static_cast<std::size_t>(i) + 1];
     }
   }
-  int s0() const { return stack.back(); }
+  int s0() const { return stack.empty() ? -1 : stack.back(); }
   int s1() const { return stack.size() > 1 ? stack[stack.size() - 2] : -1; }
-  bool buffer_empty() const { return next > n; }
+  bool buffer_empty() const { return next > std::max(n, root); }
+  // Parsing ends when the buffer is empty, or (root last) when only the
+  // root is left in it and the stack is empty.
+  bool done() const { return buffer_empty() || (next == root && stack.empty()); }
+  // A real word (not the root) on top of the stack.
+  bool word_on_stack() const { return s0() > 0 && s0() != root; }
 
   bool legal(std::size_t action) const {
-    if (action == kShift) return !buffer_empty();
-    if (action == kReduce) return s0() != 0 && head[static_cast<std::size_t>(s0())] >= 0;
+    if (action == kShift) return !buffer_empty() && next != root;
+    if (action == kReduce) return word_on_stack() && head[static_cast<std::size_t>(s0())] >= 0;
     bool left = (action - 2) % 2 == 0;
     if (buffer_empty()) return false;
-    if (left) return s0() != 0 && head[static_cast<std::size_t>(s0())] < 0;
+    if (left) {
+      return word_on_stack() && head[static_cast<std::size_t>(s0())] < 0 &&
+             !punct[static_cast<std::size_t>(next)];
+    }
+    if (next == root || s0() < 0 || punct[static_cast<std::size_t>(s0())]) return false;
     return s0() != 0 || !has_root;
   }
 
   void attach(int h, int d, int l) {
     head[static_cast<std::size_t>(d)] = h;
     label[static_cast<std::size_t>(d)] = l;
-    if (h == 0) has_root = true;
+    if (h == root) has_root = true;
     auto hs = static_cast<std::size_t>(h);
     ++children[hs];
     if (leftmost[hs] == 0 || d < leftmost[hs]) {
@@ -151,14 +186,16 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   };
   const int s0 = st.s0();
   const int s1 = st.s1();
+  const int last = std::max(st.n, st.root);
   const int b0 = st.buffer_empty() ? -1 : st.next;
-  const int b1 = st.next + 1 <= st.n ? st.next + 1 : -1;
-  const int b2 = st.next + 2 <= st.n ? st.next + 2 : -1;
+  const int b1 = st.next + 1 <= last ? st.next + 1 : -1;
+  const int b2 = st.next + 2 <= last ? st.next + 2 : -1;
   const int s0h = s0 > 0 ? st.head[static_cast<std::size_t>(s0)] : -1;
   const int s0l = s0 >= 0 ? st.leftmost[static_cast<std::size_t>(s0)] : 0;
   const int s0r = s0 >= 0 ? st.rightmost[static_cast<std::size_t>(s0)] : 0;
   const int b0l = b0 > 0 ? st.leftmost[static_cast<std::size_t>(b0)] : 0;
-  const std::uint64_t dist = b0 > 0 ? static_cast<std::uint64_t>(std::min(b0 - s0, 6)) : 7;
+  const std::uint64_t dist =
+      b0 > 0 && s0 >= 0 ? static_cast<std::uint64_t>(std::min(b0 - s0, 6)) : 7;
   const std::uint64_t s0v =
       s0 >= 0 ? static_cast<std::uint64_t>(std::min(st.children[static_cast<std::size_t>(s0)], 4))
               : 0;
@@ -238,6 +275,17 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.push_back(feature_key(57, W(b0), at(st.left_set, b0)));
   out.push_back(feature_key(58, dist, W(s0), W(b0)));
   out.push_back(feature_key(59, L(s0h), W(s0h), P(s0)));
+  // A verb still to come after b0 (how far, which kind), and one between
+  // s0 and b0.
+  const int verb_ahead = b0 > 0 && b0 < st.n ? st.verb_from[static_cast<std::size_t>(b0) + 1] : 0;
+  const std::uint64_t ahead =
+      verb_ahead == 0 ? 0 : static_cast<std::uint64_t>(std::min(verb_ahead - b0, 5));
+  const bool verb_between = s0 >= 0 && b0 > 0 && s0 + 1 < b0 &&
+                            st.verb_from[static_cast<std::size_t>(s0) + 1] != 0 &&
+                            st.verb_from[static_cast<std::size_t>(s0) + 1] < b0;
+  out.push_back(feature_key(60, P(b0), ahead, X(verb_ahead > 0 ? verb_ahead : -1)));
+  out.push_back(feature_key(61, P(s0), P(b0), verb_ahead > 0 ? 1 : 0));
+  out.push_back(feature_key(62, P(s0), P(b0), verb_between ? 1 : 0));
 }
 
 namespace {
@@ -261,17 +309,20 @@ struct ActionCosts {
 }  // namespace
 
 Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
-                     std::uint32_t min_updates) {
+                     std::uint32_t min_updates, bool root_last) {
   Parser p;
   p.metadata_ = std::move(metadata);
+  p.root_last_ = root_last;
   std::map<std::string, int> label_ids;
   for (const Sentence& s : sentences) {
     for (const Token& t : s.tokens) label_ids.emplace(t.deprel, 0);
   }
+  label_ids.emplace("dep", 0);
   for (auto& [l, id] : label_ids) {
     id = static_cast<int>(p.labels_.size());
     p.labels_.push_back(l);
   }
+  p.dep_label_ = label_ids["dep"];
   const std::size_t classes = 2 + 2 * p.labels_.size();
   p.model_ = Perceptron(classes);
   std::vector<Sentence> usable;  // non-projective trees lifted
@@ -289,11 +340,11 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
     auto has_head = [&](int i) { return i > 0 && st.head[static_cast<std::size_t>(i)] >= 0; };
     int s0_deps_after_b0 = 0;
     bool s0_head_after_b0 = false;
-    for (int k = b0 + 1; k <= st.n; ++k) {
+    for (int k = b0 + 1; s0 >= 0 && k <= std::max(st.n, st.root); ++k) {
       if (gh(k) == s0) ++s0_deps_after_b0;
       if (gh(s0) == k) s0_head_after_b0 = true;
     }
-    const bool b0_head_is_s0 = gh(b0) == s0;
+    const bool b0_head_is_s0 = s0 >= 0 && gh(b0) == s0;
     bool b0_head_below_s0 = false;
     int b0_deps_in_stack = 0;  // headless stack words whose gold head is b0
     for (int k : st.stack) {
@@ -329,14 +380,14 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
     }
     for (std::size_t idx : order) {
       const Sentence& s = usable[idx];
-      State st(s);
-      std::vector<int> gold_head(static_cast<std::size_t>(st.n) + 1, -1);
-      std::vector<int> gold_label(static_cast<std::size_t>(st.n) + 1, -1);
+      State st(s, root_last);
+      std::vector<int> gold_head(static_cast<std::size_t>(st.n) + 2, -1);
+      std::vector<int> gold_label(static_cast<std::size_t>(st.n) + 2, -1);
       for (int i = 1; i <= st.n; ++i) {
-        gold_head[static_cast<std::size_t>(i)] = s.token(i).head;
+        gold_head[static_cast<std::size_t>(i)] = s.token(i).head == 0 ? st.root : s.token(i).head;
         gold_label[static_cast<std::size_t>(i)] = label_ids[s.token(i).deprel];
       }
-      while (!st.buffer_empty()) {
+      while (!st.done()) {
         p.features(st, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         p.model_.score(feats, scores);
@@ -376,10 +427,10 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
 
 void Parser::parse(Sentence& sentence) const {
   if (sentence.size() == 0 || labels_.empty()) return;
-  State st(sentence);
+  State st(sentence, root_last_);
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(model_.classes());
-  while (!st.buffer_empty()) {
+  while (!st.done()) {
     features(st, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
@@ -392,6 +443,32 @@ void Parser::parse(Sentence& sentence) const {
       }
     }
     st.apply(best_action);
+  }
+  if (st.root != 0) {
+    // Root last: every word has a head, perhaps several the root. One of
+    // them stays the root (one labelled so, a verb first); the others
+    // depend on it.
+    int chosen = 0;
+    for (int pass = 0; pass < 4 && chosen == 0; ++pass) {
+      for (int i = 1; i <= st.n && chosen == 0; ++i) {
+        if (st.head[static_cast<std::size_t>(i)] != st.root) continue;
+        const Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
+        const bool labelled_root =
+            labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])] == "root";
+        const bool verb = t.upos == "VERB" || t.upos == "AUX";
+        if (pass == 3 || (pass == 0 && labelled_root && verb) || (pass == 1 && labelled_root) ||
+            (pass == 2 && verb)) {
+          chosen = i;
+        }
+      }
+    }
+    for (int i = 1; i <= st.n; ++i) {
+      auto& h = st.head[static_cast<std::size_t>(i)];
+      if (h != st.root) continue;
+      h = i == chosen ? 0 : chosen;
+      auto& l = st.label[static_cast<std::size_t>(i)];
+      if (i != chosen && labels_[static_cast<std::size_t>(l)] == "root") l = dep_label_;
+    }
   }
   // Words left without a head: if there is no root yet, the first verb
   // among them (else the first word) becomes it; the others depend on the
@@ -553,16 +630,22 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
 }
 
 void Parser::save(std::ostream& out) const {
-  write_model_header(out, kMagic, metadata_, labels_);
+  write_model_header(out, root_last_ ? kMagicRootLast : kMagic, metadata_, labels_);
   model_.save(out);
 }
 
 std::string Parser::load(std::istream& in) {
   Parser p;
-  if (std::string e = read_model_header(in, kMagic, "parser model", p.metadata_, p.labels_);
+  const std::string_view magics[] = {kMagic, kMagicRootLast};
+  std::size_t which = 0;
+  if (std::string e = read_model_header(in, magics, "parser model", which, p.metadata_, p.labels_);
       !e.empty()) {
     return e;
   }
+  p.root_last_ = which == 1;
+  const auto dep = std::find(p.labels_.begin(), p.labels_.end(), "dep");
+  if (p.root_last_ && dep == p.labels_.end()) return "expected a 'dep' relation";
+  p.dep_label_ = static_cast<int>(dep - p.labels_.begin());
   if (std::string e = p.model_.load(in); !e.empty()) return e;
   if (p.model_.classes() != 2 + 2 * p.labels_.size()) return "expected one action per relation";
   *this = std::move(p);

@@ -20,8 +20,12 @@ class Parser {
   // trees are lifted to projective ones); deterministic.
   // Features updated fewer than `min_updates` times are left out of the
   // model (rare features are mostly noise; a smaller model is faster).
+  // With `root_last` the artificial root ends the buffer instead of
+  // opening the stack (no word becomes the root before the sentence is
+  // read; an experiment, not the default); models say which in their
+  // format version.
   static Parser train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
-                      std::uint32_t min_updates = 3);
+                      std::uint32_t min_updates = 3, bool root_last = false);
 
   // Fills HEAD and DEPREL of every word (UPOS must be set), then rebuilds
   // the sentence's tree index.
@@ -45,6 +49,8 @@ class Parser {
   void features(const State& st, std::vector<std::uint64_t>& out) const;
 
   std::vector<std::string> labels_;  // dependency relations as written ("nsubj:pass")
+  bool root_last_ = false;
+  int dep_label_ = 0;  // the index of "dep"
   Perceptron model_;
   std::string metadata_;
 };

@@ -47,6 +47,49 @@ TEST(Parser, LearnsATreeAndIsDeterministic) {
   EXPECT_EQ(s[0].child(2, Relation::kObj), 4);  // the tree index is rebuilt
 }
 
+// Both layouts of the artificial root (opening the stack, the default; or
+// ending the buffer) learn the tree, save with their own version and load
+// back; punctuation is never made a head.
+TEST(Parser, BothRootLayoutsLearnSaveAndLoad) {
+  for (bool root_last : {true, false}) {
+    Parser trained = Parser::train(corpus(), 5, "unit", 1, root_last);
+    std::stringstream buffer;
+    trained.save(buffer);
+    EXPECT_EQ(buffer.str().substr(0, 8), root_last ? "DYADPRS4" : "DYADPRS3");
+    Parser p;
+    ASSERT_EQ(p.load(buffer), "");
+    auto s = parse_conllu(
+        "1\tArmenia\t_\tPROPN\tNNP\t_\t_\t_\t_\t_\n2\tcriticized\t_\tVERB\tVBD\t_\t_\t_\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t_\t_\t_\t_\n4\talliance\t_\tNOUN\tNN\t_\t_\t_\t_\t_\n"
+        "5\t.\t_\tPUNCT\t.\t_\t_\t_\t_\t_\n6\t!\t_\tPUNCT\t.\t_\t_\t_\t_\t_\n",
+        "new");
+    ASSERT_EQ(s.size(), 1u);
+    p.parse(s[0]);
+    EXPECT_EQ(s[0].token(1).head, 2) << root_last;
+    EXPECT_EQ(s[0].token(2).head, 0) << root_last;
+    EXPECT_EQ(s[0].token(2).deprel, "root") << root_last;
+    EXPECT_EQ(s[0].token(4).head, 2) << root_last;
+    int roots = 0;
+    for (const Token& t : s[0].tokens) {
+      roots += t.head == 0;
+      if (t.head != 0) {
+        EXPECT_NE(s[0].token(t.head).upos, "PUNCT") << t.form;
+      }
+    }
+    EXPECT_EQ(roots, 1) << root_last;
+  }
+  // A sentence of punctuation alone still gets one root and no cycle.
+  for (bool root_last : {true, false}) {
+    Parser p = Parser::train(corpus(), 2, "unit", 1, root_last);
+    auto marks = parse_conllu(
+        "1\t...\t_\tPUNCT\t:\t_\t_\t_\t_\t_\n2\t!\t_\tPUNCT\t.\t_\t_\t_\t_\t_\n", "marks");
+    ASSERT_EQ(marks.size(), 1u);
+    p.parse(marks[0]);
+    const int h1 = marks[0].token(1).head, h2 = marks[0].token(2).head;
+    EXPECT_TRUE((h1 == 0 && h2 == 1) || (h1 == 2 && h2 == 0)) << h1 << " " << h2;
+  }
+}
+
 TEST(Parser, SavesLoadsAndRejectsJunk) {
   Parser a = Parser::train(corpus(), 2, "meta");
   std::stringstream buffer;

@@ -210,9 +210,25 @@ void write_model_header(std::ostream& out, std::string_view magic, const std::st
 
 std::string read_model_header(std::istream& in, std::string_view magic, std::string_view kind,
                               std::string& metadata, std::vector<std::string>& labels) {
-  std::string found(magic.size(), '\0');
-  if (!in.read(found.data(), static_cast<std::streamsize>(found.size())) || found != magic) {
-    return "expected a dyad " + std::string(kind) + " (" + std::string(magic) + ")";
+  std::size_t which = 0;
+  return read_model_header(in, std::span<const std::string_view>(&magic, 1), kind, which, metadata,
+                           labels);
+}
+
+std::string read_model_header(std::istream& in, std::span<const std::string_view> magics,
+                              std::string_view kind, std::size_t& which, std::string& metadata,
+                              std::vector<std::string>& labels) {
+  std::string found(magics.front().size(), '\0');
+  which = magics.size();
+  if (in.read(found.data(), static_cast<std::streamsize>(found.size()))) {
+    for (std::size_t i = 0; i < magics.size(); ++i) {
+      if (found == magics[i]) which = i;
+    }
+  }
+  if (which == magics.size()) {
+    std::string names;
+    for (std::string_view m : magics) names += (names.empty() ? "" : " or ") + std::string(m);
+    return "expected a dyad " + std::string(kind) + " (" + names + ")";
   }
   std::uint32_t count = 0;
   if (!read_string(in, metadata) || !read_u32(in, count) || count > 4096) {

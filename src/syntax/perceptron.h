@@ -78,6 +78,11 @@ void write_model_header(std::ostream& out, std::string_view magic, const std::st
 // "" or what was expected ("expected a dyad tagger model (DYADTAG2)", ...).
 std::string read_model_header(std::istream& in, std::string_view magic, std::string_view kind,
                               std::string& metadata, std::vector<std::string>& labels);
+// The same, for a model kind with several format versions (all magics of
+// one length): `which` is the index of the one found.
+std::string read_model_header(std::istream& in, std::span<const std::string_view> magics,
+                              std::string_view kind, std::size_t& which, std::string& metadata,
+                              std::vector<std::string>& labels);
 
 // Binary helpers for model files.
 void write_u32(std::ostream& out, std::uint32_t v);

@@ -12,7 +12,9 @@
 namespace dyad {
 namespace {
 
-constexpr std::string_view kMagic = "DYADTAG3";
+// DYADTAG4 adds the word-class lexicon; DYADTAG3 models (none) still load.
+constexpr std::string_view kMagic = "DYADTAG4";
+constexpr std::string_view kMagicNoLexicon = "DYADTAG3";
 constexpr std::uint16_t kStart = 0xFFFF;  // "no tag" before the sentence
 
 // Word shape: X for upper case, x for lower, d for digits, other bytes
@@ -92,11 +94,22 @@ void Tagger::features(const std::vector<std::string>& words, std::size_t i, std:
   out.push_back(feature_key(28, prev, t1));
   out.push_back(feature_key(29, word_key, t1));
   out.push_back(feature_key(30, suffix_key, t1));
+  // The classes a lexicon gives the word, alone, after the previous tag,
+  // with the next word's usual tag and with the ending.
+  if (!lexicon_.empty()) {
+    const std::uint64_t classes = lexicon_.classes(w);
+    out.push_back(feature_key(31, classes));
+    out.push_back(feature_key(32, classes, prev));
+    out.push_back(feature_key(33, classes, t1));
+    out.push_back(feature_key(34, classes, feature_key(2, suffix(w, 2))));
+  }
 }
 
-Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata) {
+Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
+                     WordClassLexicon lexicon) {
   Tagger t;
   t.metadata_ = std::move(metadata);
+  t.lexicon_ = std::move(lexicon);
   std::map<std::string, std::uint16_t> label_ids;  // ordered: deterministic ids
   for (const Sentence& s : sentences) {
     for (const Token& tok : s.tokens) label_ids.emplace(tok.upos + "|" + tok.xpos, 0);
@@ -185,6 +198,14 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     features(words, i, prev, prev2, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
+    // A word with a letter or digit in it is not punctuation ("golden").
+    if (std::any_of(words[i].begin(), words[i].end(), [](unsigned char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        })) {
+      for (std::size_t l = 0; l < labels_.size(); ++l) {
+        if (labels_[l].starts_with("PUNCT|")) scores[l] = -std::numeric_limits<float>::infinity();
+      }
+    }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what != KnownWord::kUnknown) {
       const bool adjective =
@@ -231,12 +252,15 @@ void Tagger::save(std::ostream& out) const {
     write_string(out, w);
     write_u32(out, l);
   }
+  lexicon_.save(out);
   model_.save(out);
 }
 
 std::string Tagger::load(std::istream& in) {
   Tagger t;
-  if (std::string e = read_model_header(in, kMagic, "tagger model", t.metadata_, t.labels_);
+  const std::string_view magics[] = {kMagic, kMagicNoLexicon};
+  std::size_t which = 0;
+  if (std::string e = read_model_header(in, magics, "tagger model", which, t.metadata_, t.labels_);
       !e.empty()) {
     return e;
   }
@@ -250,6 +274,7 @@ std::string Tagger::load(std::istream& in) {
     }
     t.usual_.emplace(std::move(w), static_cast<std::uint16_t>(l));
   }
+  if (which == 0 && !t.lexicon_.load(in)) return "expected the tagger's word-class lexicon";
   if (std::string e = t.model_.load(in); !e.empty()) return e;
   if (t.model_.classes() != t.labels_.size()) return "expected one class per label";
   *this = std::move(t);

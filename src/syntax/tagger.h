@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "syntax/lexicon.h"
 #include "syntax/perceptron.h"
 
 namespace dyad {
@@ -18,8 +19,10 @@ namespace dyad {
 class Tagger {
  public:
   // Trains from gold sentences (UPOS and XPOS columns). Deterministic: the
-  // same input and epochs give the same model.
-  static Tagger train(const std::vector<Sentence>& sentences, int epochs, std::string metadata);
+  // same input and epochs give the same model. A lexicon, when given, is
+  // kept in the model: the word classes it lists for a word are features.
+  static Tagger train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
+                      WordClassLexicon lexicon = {});
 
   // Fills UPOS and XPOS of every word of `sentence`. What `known` says of a
   // word (one entry per word) bounds its label: a name gets a PROPN label,
@@ -35,6 +38,7 @@ class Tagger {
   const std::string& metadata() const { return metadata_; }
   std::size_t feature_count() const { return model_.feature_count(); }
   std::size_t label_count() const { return labels_.size(); }
+  const WordClassLexicon& lexicon() const { return lexicon_; }
 
  private:
   void features(const std::vector<std::string>& words, std::size_t i, std::uint16_t prev,
@@ -45,6 +49,7 @@ class Tagger {
 
   std::vector<std::string> labels_;                       // "UPOS|XPOS"
   std::unordered_map<std::string, std::uint16_t> usual_;  // word -> its most frequent label
+  WordClassLexicon lexicon_;
   Perceptron model_;
   std::string metadata_;
 };

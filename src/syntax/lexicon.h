@@ -1,0 +1,52 @@
+// Word-class lexicon: which open classes (noun, verb, adjective, adverb) an
+// English word form can belong to, read from WordNet's index and exception
+// files and extended to inflected forms by WordNet's own detachment rules
+// ("links" -> link: noun or verb; "risen" -> rise: verb). The tagger uses it
+// for words its training data saw rarely or never ("agree" occurs once in
+// GUM's training split). Saved inside the tagger model.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace dyad {
+
+class WordClassLexicon {
+ public:
+  // Bits of classes(): the form is a lemma of the class, or an inflection
+  // of one.
+  enum : std::uint8_t {
+    kNoun = 1,
+    kVerb = 2,
+    kAdjective = 4,
+    kAdverb = 8,
+    kInflectedNoun = 16,
+    kInflectedVerb = 32,
+    kInflectedAdjective = 64,
+  };
+
+  // Reads index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc from a
+  // WordNet dictionary folder (Debian's wordnet-base: /usr/share/wordnet).
+  // Multi-word entries are left out. Returns "" or "file:line: expected
+  // ..." for the first malformed line (the rest is still read).
+  std::string read_wordnet(const std::string& dir);
+
+  // The class bits of a lower-case word form; 0 when unknown.
+  std::uint8_t classes(std::string_view lower) const;
+
+  bool empty() const { return lemmas_.empty(); }
+  std::size_t size() const { return lemmas_.size() + exceptions_.size(); }
+
+  void save(std::ostream& out) const;
+  bool load(std::istream& in);
+
+ private:
+  std::uint8_t lemma(std::string_view w) const;
+  std::unordered_map<std::string, std::uint8_t> lemmas_;      // lemma -> kNoun|kVerb|...
+  std::unordered_map<std::string, std::uint8_t> exceptions_;  // irregular form -> inflected bits
+};
+
+}  // namespace dyad
