@@ -327,7 +327,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences, std::string
   return m;
 }
 
-void Lemmatizer::lemmatize(Sentence& sentence) const {
+void Lemmatizer::lemmatize(Sentence& sentence, const WordClassLexicon* lexicon) const {
   std::string key, lw;
   bool first = true;
   for (Token& t : sentence.tokens) {
@@ -388,10 +388,36 @@ void Lemmatizer::lemmatize(Sentence& sentence) const {
       } else {
         t.lemma = has_alnum(form) ? base : form;
       }
+      if (lexicon && !keep && same_upos == upos_words_.end()) lexicon_lemma(t, lw, *lexicon);
       t.feats = rule ? feats_[rule->feats] : "_";
     }
     if (t.lemma.empty()) t.lemma = "_";
     first = first && !has_alnum(form);
+  }
+}
+
+void Lemmatizer::lexicon_lemma(Token& t, std::string_view lower, const WordClassLexicon& lexicon) {
+  std::uint8_t inflected = 0, lemma_class = 0;
+  if (t.upos == "VERB" &&
+      (t.xpos == "VBD" || t.xpos == "VBN" || t.xpos == "VBZ" || t.xpos == "VBG")) {
+    inflected = WordClassLexicon::kInflectedVerb;
+    lemma_class = WordClassLexicon::kVerb;
+  } else if (t.upos == "NOUN" && t.xpos == "NNS") {
+    inflected = WordClassLexicon::kInflectedNoun;
+    lemma_class = WordClassLexicon::kNoun;
+  } else if (t.upos == "ADJ" && (t.xpos == "JJR" || t.xpos == "JJS")) {
+    inflected = WordClassLexicon::kInflectedAdjective;
+    lemma_class = WordClassLexicon::kAdjective;
+  } else {
+    return;
+  }
+  if (const std::string_view irregular = lexicon.irregular_lemma(lower, inflected);
+      !irregular.empty()) {
+    t.lemma = irregular;
+  } else if (!(lexicon.classes(t.lemma) & lemma_class)) {
+    if (std::string regular = lexicon.regular_lemma(lower, inflected); !regular.empty()) {
+      t.lemma = std::move(regular);
+    }
   }
 }
 

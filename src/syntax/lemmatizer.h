@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "syntax/lexicon.h"
 
 namespace dyad {
 
@@ -22,8 +23,12 @@ class Lemmatizer {
   // Deterministic: the same sentences give the same bytes.
   static Lemmatizer train(const std::vector<Sentence>& sentences, std::string metadata);
 
-  // Fills LEMMA and FEATS of every word from FORM, UPOS and XPOS.
-  void lemmatize(Sentence& sentence) const;
+  // Fills LEMMA and FEATS of every word from FORM, UPOS and XPOS. With a
+  // word-class lexicon, an inflected verb, noun or adjective that training
+  // never saw takes its lemma from WordNet's exception lists ("froze" ->
+  // "freeze"), or from its regular ending when the learned rule gives no
+  // WordNet lemma and the ending does ("hoped" -> "hope").
+  void lemmatize(Sentence& sentence, const WordClassLexicon* lexicon = nullptr) const;
   // Features read from the tree (call after parsing): Voice=Pass on passive
   // participles, Number and Person of present and past finite verbs
   // agreeing with a pronoun or noun subject; learned from the relations:
@@ -59,6 +64,8 @@ class Lemmatizer {
     std::string append;
     std::uint32_t feats = 0;
   };
+
+  static void lexicon_lemma(Token& t, std::string_view lower, const WordClassLexicon& lexicon);
 
   std::vector<std::string> feats_;  // FEATS strings ("_" included)
   Map<Word> words_;                 // "lower form\tUPOS|XPOS"

@@ -49,6 +49,14 @@ constexpr Detachment kDetachments[] = {
     {WordClassLexicon::kAdjective, WordClassLexicon::kInflectedAdjective, "est", "e"},
 };
 
+// English spelling adds "-es" (rather than "-s") only after a sibilant or
+// an "o" ("fixes", "pushes", "goes"): "departes" is no form of "depart".
+bool plausible_stem(const Detachment& d, std::string_view stem) {
+  if (d.ending != "es" || !d.replacement.empty()) return true;
+  return stem.ends_with('s') || stem.ends_with('x') || stem.ends_with('z') ||
+         stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('o');
+}
+
 bool single_word(std::string_view w) { return !w.empty() && w.find('_') == std::string_view::npos; }
 
 }  // namespace
@@ -91,7 +99,14 @@ std::string WordClassLexicon::read_wordnet(const std::string& dir) {
         continue;
       }
       const std::string_view w(line.data(), space);
-      if (single_word(w)) exceptions_[std::string(w)] |= c.inflected_bit;
+      if (!single_word(w)) continue;
+      exceptions_[std::string(w)] |= c.inflected_bit;
+      const std::size_t end = line.find(' ', space + 1);
+      const std::string lemma =
+          line.substr(space + 1, end == std::string::npos ? end : end - space - 1);
+      if (!lemma.empty()) {
+        irregular_.emplace(std::string(w) + "\t" + std::to_string(c.inflected_bit), lemma);
+      }
     }
   }
   return first_error;
@@ -119,6 +134,27 @@ std::uint8_t WordClassLexicon::classes(std::string_view lower) const {
   return bits;
 }
 
+std::string_view WordClassLexicon::irregular_lemma(std::string_view lower,
+                                                   std::uint8_t inflected_class) const {
+  auto it = irregular_.find(std::string(lower) + "\t" + std::to_string(inflected_class));
+  return it == irregular_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string WordClassLexicon::regular_lemma(std::string_view lower,
+                                            std::uint8_t inflected_class) const {
+  std::string base;
+  for (const Detachment& d : kDetachments) {
+    if (d.inflected_bit != inflected_class || lower.size() <= d.ending.size() + 1 ||
+        !lower.ends_with(d.ending)) {
+      continue;
+    }
+    base.assign(lower.substr(0, lower.size() - d.ending.size()));
+    base += d.replacement;
+    if ((lemma(base) & d.lemma_bit) && plausible_stem(d, base)) return base;
+  }
+  return {};
+}
+
 void WordClassLexicon::save(std::ostream& out) const {
   for (const auto* table : {&lemmas_, &exceptions_}) {
     const std::map<std::string, std::uint8_t> sorted(table->begin(), table->end());
@@ -127,6 +163,12 @@ void WordClassLexicon::save(std::ostream& out) const {
       write_string(out, w);
       write_u32(out, bits);
     }
+  }
+  const std::map<std::string, std::string> sorted(irregular_.begin(), irregular_.end());
+  write_u32(out, static_cast<std::uint32_t>(sorted.size()));
+  for (const auto& [key, lemma] : sorted) {
+    write_string(out, key);
+    write_string(out, lemma);
   }
 }
 
@@ -142,6 +184,13 @@ bool WordClassLexicon::load(std::istream& in) {
       if (!read_string(in, w) || !read_u32(in, bits) || bits > 0xFF) return false;
       table->emplace(std::move(w), static_cast<std::uint8_t>(bits));
     }
+  }
+  std::uint32_t count = 0;
+  if (!read_u32(in, count) || count > (1u << 22)) return false;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::string key, lemma;
+    if (!read_string(in, key) || !read_string(in, lemma)) return false;
+    l.irregular_.emplace(std::move(key), std::move(lemma));
   }
   *this = std::move(l);
   return true;

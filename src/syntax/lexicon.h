@@ -37,6 +37,15 @@ class WordClassLexicon {
   // The class bits of a lower-case word form; 0 when unknown.
   std::uint8_t classes(std::string_view lower) const;
 
+  // The lemma of an irregular form in one class (kInflectedNoun,
+  // kInflectedVerb or kInflectedAdjective): "froze" -> "freeze"; "" when the
+  // exception lists have none.
+  std::string_view irregular_lemma(std::string_view lower, std::uint8_t inflected_class) const;
+  // The lemma a regular ending gives in one class, when WordNet lists that
+  // lemma: "hoped" -> "hope"; "" when none does. Stricter than classes():
+  // "-es" only after a sibilant or "o" ("departes" gives no "depart").
+  std::string regular_lemma(std::string_view lower, std::uint8_t inflected_class) const;
+
   bool empty() const { return lemmas_.empty(); }
   std::size_t size() const { return lemmas_.size() + exceptions_.size(); }
 
@@ -47,6 +56,8 @@ class WordClassLexicon {
   std::uint8_t lemma(std::string_view w) const;
   std::unordered_map<std::string, std::uint8_t> lemmas_;      // lemma -> kNoun|kVerb|...
   std::unordered_map<std::string, std::uint8_t> exceptions_;  // irregular form -> inflected bits
+  // "form\tbit" -> the first lemma the exception list gives for that class.
+  std::unordered_map<std::string, std::string> irregular_;
 };
 
 }  // namespace dyad

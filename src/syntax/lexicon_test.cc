@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "conllu/conllu.h"
+#include "syntax/lemmatizer.h"
 #include "syntax/tagger.h"
 
 namespace dyad {
@@ -51,6 +52,16 @@ TEST(WordClassLexicon, ClassesOfLemmasAndInflections) {
   EXPECT_EQ(lexicon.classes("later"), L::kInflectedAdjective);  // -er -> -e
   EXPECT_EQ(lexicon.classes("unexpectedly"), L::kAdverb);
   EXPECT_EQ(lexicon.classes("human_rights"), 0);  // multi-word entries are left out
+  EXPECT_EQ(lexicon.irregular_lemma("rose", L::kInflectedVerb), "rise");
+  EXPECT_EQ(lexicon.irregular_lemma("rose", L::kInflectedNoun), "");
+  EXPECT_EQ(lexicon.irregular_lemma("mice", L::kInflectedNoun), "mouse");
+  EXPECT_EQ(lexicon.regular_lemma("agreed", L::kInflectedVerb), "agree");
+  EXPECT_EQ(lexicon.regular_lemma("boxes", L::kInflectedNoun), "box");
+  EXPECT_EQ(lexicon.regular_lemma("boxes", L::kInflectedVerb), "");
+  EXPECT_EQ(lexicon.regular_lemma("linkes", L::kInflectedVerb), "");  // -es after no sibilant
+  // Word classes follow WordNet's own rules, which allow it (the committed
+  // tagger was trained so).
+  EXPECT_EQ(lexicon.classes("linkes"), L::kInflectedVerb);
   EXPECT_EQ(lexicon.classes("s"), 0);
   EXPECT_EQ(lexicon.classes(""), 0);
   std::stringstream buffer;
@@ -59,6 +70,7 @@ TEST(WordClassLexicon, ClassesOfLemmasAndInflections) {
   ASSERT_TRUE(copy.load(buffer));
   EXPECT_EQ(copy.size(), lexicon.size());
   EXPECT_EQ(copy.classes("links"), lexicon.classes("links"));
+  EXPECT_EQ(copy.irregular_lemma("risen", L::kInflectedVerb), "rise");
   std::istringstream cut(buffer.str().substr(0, 10));
   EXPECT_FALSE(copy.load(cut));
   EXPECT_EQ(copy.classes("links"), lexicon.classes("links"));  // a failed load changes nothing
@@ -90,6 +102,28 @@ TEST(WordClassLexicon, TravelsInsideTheTaggerModel) {
   Tagger b;
   ASSERT_EQ(b.load(buffer), "");
   EXPECT_EQ(b.lexicon().classes("agree"), WordClassLexicon::kVerb);
+  fs::remove_all(dir);
+}
+
+// The lemmatizer takes irregular lemmas of forms training never saw from
+// the lexicon's exception lists.
+TEST(WordClassLexicon, GivesTheLemmatizerIrregularLemmas) {
+  const fs::path dir = sample_wordnet("dyad_lexicon_lemmas");
+  WordClassLexicon lexicon;
+  lexicon.read_wordnet(dir.string());
+  const std::string train =
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tlinked\tlink\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\twires\twire\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n";
+  Lemmatizer lemmatizer = Lemmatizer::train(parse_conllu(train, "t"), "meta");
+  auto s = parse_conllu(
+      "1\tPrices\t_\tNOUN\tNNS\t_\t_\t_\t_\t_\n2\trose\t_\tVERB\tVBD\t_\t_\t_\t_\t_\n", "s");
+  ASSERT_EQ(s.size(), 1u);
+  lemmatizer.lemmatize(s[0]);
+  EXPECT_NE(s[0].token(2).lemma, "rise");
+  lemmatizer.lemmatize(s[0], &lexicon);
+  EXPECT_EQ(s[0].token(2).lemma, "rise");
+  EXPECT_EQ(s[0].token(1).lemma, "price");  // no WordNet entry: the learned rule stands
   fs::remove_all(dir);
 }
 

@@ -26,7 +26,7 @@ void SyntaxPipeline::annotate(Sentence& sentence, const WordFinder* known) const
   } else {
     tagger_.tag(sentence);
   }
-  lemmatizer_.lemmatize(sentence);
+  lemmatizer_.lemmatize(sentence, &tagger_.lexicon());
   parser_.parse(sentence);
   lemmatizer_.refine(sentence);
 }
