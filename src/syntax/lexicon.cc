@@ -113,14 +113,14 @@ std::string WordClassLexicon::read_wordnet(const std::string& dir) {
 }
 
 std::uint8_t WordClassLexicon::lemma(std::string_view w) const {
-  auto it = lemmas_.find(std::string(w));
+  auto it = lemmas_.find(w);
   return it == lemmas_.end() ? 0 : it->second;
 }
 
 std::uint8_t WordClassLexicon::classes(std::string_view lower) const {
   if (lemmas_.empty() || lower.empty()) return 0;
   std::uint8_t bits = lemma(lower);
-  if (auto it = exceptions_.find(std::string(lower)); it != exceptions_.end()) bits |= it->second;
+  if (auto it = exceptions_.find(lower); it != exceptions_.end()) bits |= it->second;
   std::string base;
   for (const Detachment& d : kDetachments) {
     if ((bits & d.inflected_bit) || lower.size() <= d.ending.size() + 1 ||

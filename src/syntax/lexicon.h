@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -54,8 +55,15 @@ class WordClassLexicon {
 
  private:
   std::uint8_t lemma(std::string_view w) const;
-  std::unordered_map<std::string, std::uint8_t> lemmas_;      // lemma -> kNoun|kVerb|...
-  std::unordered_map<std::string, std::uint8_t> exceptions_;  // irregular form -> inflected bits
+  // Looked up by string_view, with no copy of the word (the tagger asks for
+  // every token).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Table = std::unordered_map<std::string, std::uint8_t, Hash, std::equal_to<>>;
+  Table lemmas_;      // lemma -> kNoun|kVerb|...
+  Table exceptions_;  // irregular form -> inflected bits
   // "form\tbit" -> the first lemma the exception list gives for that class.
   std::unordered_map<std::string, std::string> irregular_;
 };
