@@ -1753,6 +1753,18 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
     }
     i = end;
   }
+  // A title written with a capital right before a name ("President Michel
+  // Suleiman", "Prime Minister Romendacil") is part of the name, as GUM
+  // tags it (PROPN, nmod:desc), not a role noun.
+  for (int i = 0; i + 1 < n; ++i) {
+    const std::string& form = sentence.tokens[static_cast<std::size_t>(i)].form;
+    const std::string& next = sentence.tokens[static_cast<std::size_t>(i) + 1].form;
+    if (out[static_cast<std::size_t>(i)] == KnownWord::kNoun && !form.empty() && form[0] >= 'A' &&
+        form[0] <= 'Z' && !next.empty() && next[0] >= 'A' && next[0] <= 'Z' &&
+        !closed_class(upper[static_cast<std::size_t>(i) + 1])) {
+      out[static_cast<std::size_t>(i)] = KnownWord::kName;
+    }
+  }
   return out;
 }
 

@@ -527,6 +527,12 @@ TEST(Coder, KnownWordsAreNamesAndRoleNouns) {
   using K = KnownWord;
   EXPECT_EQ(coder.known_words(s), (std::vector<K>{K::kUnknown, K::kName, K::kNoun, K::kUnknown,
                                                   K::kName, K::kName, K::kUnknown, K::kUnknown}));
+  // A capitalized title right before a name is part of the name (GUM: PROPN).
+  auto titled =
+      parse({"President/president/NOUN/2/nmod", "Putin/Putin/PROPN/3/nsubj", "met/meet/VERB/0/root",
+             "the/the/DET/5/det", "President/president/NOUN/3/obj", "././PUNCT/3/punct"});
+  EXPECT_EQ(coder.known_words(titled),
+            (std::vector<K>{K::kName, K::kName, K::kUnknown, K::kUnknown, K::kNoun, K::kUnknown}));
 }
 
 // With dyad's dictionaries a pattern's "(on +)" needs a phrase naming
