@@ -382,6 +382,9 @@ class Checker {
     for (const CodeBlock& c : s_.codes) {
       if (!find_event_type(c.code))
         error(c.origin, "unknown CAMEO event code " + in_quotes(c.code));
+      if (!c.reverse.empty() && !find_event_type(c.reverse)) {
+        error(c.origin, "unknown CAMEO event code " + in_quotes(c.reverse) + " in 'reverse:'");
+      }
       if (!c.negation.empty() && !find_event_type(c.negation)) {
         error(c.origin, "unknown CAMEO event code " + in_quotes(c.negation) + " in 'negation:'");
       }

@@ -441,15 +441,17 @@ class Reader {
       }
       case Kind::kCode: {
         CodeBlock& b = out_.codes.back();
-        if (key == "negation") {
+        if (key == "negation" || key == "reverse") {
           if (value.size() < 2 || value.size() > 4 ||
               !std::all_of(value.begin(), value.end(),
                            [](char c) { return c >= '0' && c <= '9'; })) {
-            return error("expected a CAMEO code after 'negation:', found " + in_quotes(value));
+            return error("expected a CAMEO code after '" + std::string(key) + ":', found " +
+                         in_quotes(value));
           }
-          b.negation = value;
+          (key == "negation" ? b.negation : b.reverse) = value;
         } else {
-          error("expected '- VERB: PATTERN' or 'negation: CODE', found " + in_quotes(s));
+          error("expected '- VERB: PATTERN', 'negation: CODE' or 'reverse: CODE', found " +
+                in_quotes(s));
         }
         break;
       }
@@ -1296,10 +1298,14 @@ void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
     newline();
   }
   // One block per verb: its bare code (from a "*" pattern) and its patterns.
+  // A code and, after a colon, the reverse event's code.
+  auto code_pair = [](const std::string& code, const std::string& reverse) {
+    return reverse.empty() ? code : code + ":" + reverse;
+  };
   struct Verb {
     std::string code = "---";
     std::string origin;  // of the bare "*" pattern
-    std::vector<const PatternLine*> patterns;
+    std::vector<std::pair<const PatternLine*, std::string>> patterns;  // with [CODE:REVERSE]
   };
   std::map<std::string, Verb> verbs;
   for (const CodeBlock& c : source.codes) {
@@ -1307,11 +1313,11 @@ void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
       Verb& v = verbs[petrarch_verb(p.verb)];
       if (trim(p.pattern) == "*") {
         if (v.code == "---") {
-          v.code = p.code;
+          v.code = code_pair(p.code, c.reverse);
           v.origin = p.origin;
         }
       } else {
-        v.patterns.push_back(&p);
+        v.patterns.emplace_back(&p, code_pair(p.code, c.reverse));
       }
     }
   }
@@ -1336,9 +1342,9 @@ void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
       out << "}";
     }
     newline();
-    for (const PatternLine* p : v.patterns) {
+    for (const auto& [p, code] : v.patterns) {
       if (origins) (*origins)[line] = p->origin;
-      out << "- " << petrarch_pattern(p->pattern) << " [" << p->code << "] # " << p->origin;
+      out << "- " << petrarch_pattern(p->pattern) << " [" << code << "] # " << p->origin;
       newline();
     }
     newline();
@@ -1471,20 +1477,29 @@ void write_dyad_verbs(const VerbDictionary& verbs, std::ostream& out) {
       if (!names.empty()) names.append(" | ");
       names.append(verb_text(*v));
     }
+    // [CODE:REVERSE] patterns go to a block with "reverse: REVERSE".
+    auto key = [](const std::string& code, const std::string& code2) {
+      return code2.empty() ? code : code + ":" + code2;
+    };
     for (const VerbEntry* v : block_verbs[b]) {
-      std::string code = v->code.empty() ? block.code : v->code;
-      if (!code.empty() && code != "---") by_code[code].push_back(verb_text(*v) + ": *");
+      const bool own = !v->code.empty();
+      std::string code = own ? v->code : block.code;
+      if (!code.empty() && code != "---") {
+        by_code[key(code, own ? v->code2 : block.code2)].push_back(verb_text(*v) + ": *");
+      }
     }
     for (const VerbPattern& p : block.patterns) {
       if (p.code.empty() || p.code == "---") continue;
       std::string body = p.text;
       if (!body.empty() && body[0] == '-') body.erase(0, 1);
       body = std::string(trim(body.substr(0, body.find('['))));
-      by_code[p.code].push_back(names + ": " + body);
+      by_code[key(p.code, p.code2)].push_back(names + ": " + body);
     }
   }
   for (const auto& [code, lines] : by_code) {
-    out << "code " << code << "\n";
+    const std::size_t colon = code.find(':');
+    out << "code " << code.substr(0, colon) << "\n";
+    if (colon != std::string::npos) out << "  reverse: " << code.substr(colon + 1) << "\n";
     for (const auto& l : lines) out << "  - " << l << "\n";
     out << "\n";
   }

@@ -116,6 +116,10 @@ struct CodeBlock {
   std::string code;
   std::string description;
   std::string negation;
+  // The code of the event the other way round, target to source ("met
+  // with" 040 both ways; "hosted" 043 and the guest's visit 042); "" for
+  // none. PETRARCH writes it as [CODE:REVERSE].
+  std::string reverse;
   std::vector<PatternLine> patterns;
   std::string origin;
 };

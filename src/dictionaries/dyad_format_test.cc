@@ -248,6 +248,44 @@ TEST(DyadFormat, ConvertsToPetrarchAndBack) {
   ASSERT_FALSE(d.verbs.find("SANCTIONED").empty());
 }
 
+// "reverse: CODE" codes the event the other way round too ("met with":
+// both met); it becomes PETRARCH's [CODE:REVERSE] and comes back from it.
+TEST(DyadFormat, ReverseCodesCompileAndConvertBothWays) {
+  const std::string text =
+      "code 040 Consult\n"
+      "  reverse: 040\n"
+      "  - meet: * (with +)\n"
+      "code 043 Host a visit\n"
+      "  reverse: 042\n"
+      "  - host: *\n"
+      "code 046 Engage in negotiation\n"
+      "  reverse: 46x\n";
+  DictionarySource s = read(text);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_NE(s.errors[0].to_string().find("sample.dyad:8: expected a CAMEO code after 'reverse:'"),
+            std::string::npos)
+      << s.errors[0].to_string();
+  EXPECT_EQ(s.codes[0].reverse, "040");
+  Dictionaries d;
+  compile_dictionaries(s, d);
+  const VerbEntry& host = d.verbs.verbs()[static_cast<std::size_t>(d.verbs.find("HOST")[0])];
+  EXPECT_EQ(host.code2.empty() ? d.verbs.blocks()[static_cast<std::size_t>(host.block)].code2
+                               : host.code2,
+            "042");
+  const VerbEntry& meet = d.verbs.verbs()[static_cast<std::size_t>(d.verbs.find("MEET")[0])];
+  ASSERT_EQ(d.verbs.blocks()[static_cast<std::size_t>(meet.block)].patterns.size(), 1u);
+  EXPECT_EQ(d.verbs.blocks()[static_cast<std::size_t>(meet.block)].patterns[0].code2, "040");
+
+  std::stringstream back;
+  write_dyad_verbs(d.verbs, back);
+  DictionarySource again = read(back.str(), "back.dyad");
+  ASSERT_TRUE(again.errors.empty()) << again.errors.front().to_string();
+  std::map<std::string, std::string> reverse;
+  for (const CodeBlock& c : again.codes) reverse[c.code] = c.reverse;
+  EXPECT_EQ(reverse["040"], "040") << back.str();
+  EXPECT_EQ(reverse["043"], "042") << back.str();
+}
+
 TEST(DyadFormat, IsoCountriesAreGeneratedFromIsoCodes) {
   const std::string iso = "/usr/share/iso-codes/json/iso_3166-1.json";
   std::stringstream out;
