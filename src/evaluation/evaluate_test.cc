@@ -201,5 +201,25 @@ TEST(Cli, ParseNamesWithoutNamesIsAClearError) {
   std::filesystem::remove_all(dir);
 }
 
+// `dyad train --lexicon` with a folder that holds no WordNet stops with the
+// file it could not read, before any training and without writing a model.
+TEST(Cli, TrainWithAMissingLexiconIsAClearError) {
+  auto dir = std::filesystem::temp_directory_path() / "dyad_cli_train_lexicon";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "gold.conllu") << "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                        "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+  std::string cmd = std::string(DYAD_CLI_PATH) + " train " + (dir / "gold.conllu").string() +
+                    " --tagger " + (dir / "t.tagger").string() + " --lexicon " +
+                    (dir / "no-wordnet").string() + " 2>" + (dir / "err.txt").string();
+  int status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  std::ifstream err(dir / "err.txt");
+  std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("no-wordnet/index.noun: cannot read"), std::string::npos) << text;
+  EXPECT_FALSE(std::filesystem::exists(dir / "t.tagger"));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace dyad
