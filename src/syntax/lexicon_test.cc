@@ -102,6 +102,13 @@ TEST(WordClassLexicon, TravelsInsideTheTaggerModel) {
   Tagger b;
   ASSERT_EQ(b.load(buffer), "");
   EXPECT_EQ(b.lexicon().classes("agree"), WordClassLexicon::kVerb);
+  // A model cut inside its lexicon is refused with what was expected.
+  const std::string bytes = buffer.str();
+  const std::size_t cut_at = bytes.find("agree");
+  ASSERT_NE(cut_at, std::string::npos);
+  std::istringstream cut(bytes.substr(0, cut_at + 2));
+  Tagger c;
+  EXPECT_EQ(c.load(cut), "expected the tagger's word-class lexicon");
   fs::remove_all(dir);
 }
 
