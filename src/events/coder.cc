@@ -165,6 +165,9 @@ class SentenceCoder {
   NounPhrase noun_phrase(int head, bool allow_pronoun) const;
   // A prepositional phrase of place: "in", "at", "near", "inside" ... .
   bool locative(int node) const;
+  // The country of the place a verb happens "in" or "at" ("met in
+  // Astana": KAZ), or "".
+  std::string meeting_country(int verb) const;
   bool definite(int head) const;
   std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun,
@@ -1347,7 +1350,8 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
                          std::vector<Participant> targets, const std::string& code,
                          const std::string& code2, const std::string& pattern,
                          std::vector<Event>& events) const {
-  auto one = [&](const Participant& src, const Participant& tgt, const std::string& k) {
+  auto one = [&](const Participant& src, const Participant& tgt, const std::string& k,
+                 const std::string* why = nullptr) {
     if (k.empty() || k == "---") return;
     Event e;
     e.source = src.code;
@@ -1355,7 +1359,7 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
     e.source_text = src.text;
     e.target_text = tgt.text;
     e.code = k;
-    e.pattern = pattern;
+    e.pattern = why ? *why : pattern;
     e.negated = c.vc->negated;
     e.verb_text = c.vc->verb_text;
     e.verb_token = c.vc->verb;
@@ -1380,13 +1384,50 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
     if (sources.empty()) sources.push_back({"---", ""});
     if (targets.empty()) targets.push_back({"---", ""});
   }
+  // "Putin met Tokayev in Astana" is no meeting at a third location: with
+  // dyad's dictionaries a 044 in one side's own country is a visit (042)
+  // by the other, hosted (043) by that side.
+  const std::string place =
+      !dict_.petrarch_conventions && code == "044" ? meeting_country(c.vc->verb) : "";
   for (const auto& a : sources) {
     for (const auto& b : targets) {
       if (a.code == b.code) continue;
+      if (!place.empty() && (a.code.starts_with(place) != b.code.starts_with(place))) {
+        const bool a_hosts = a.code.starts_with(place);
+        const std::string why = pattern + " (in " + place + ", the host's own country: 042/043)";
+        one(a, b, a_hosts ? "043" : "042", &why);
+        one(b, a, a_hosts ? "042" : "043", &why);
+        continue;
+      }
       one(a, b, code);
       if (!code2.empty()) one(b, a, code2);
     }
   }
+}
+
+std::string SentenceCoder::meeting_country(int verb) const {
+  // "in X" on the verb, or (as parsers often attach it) on its object or
+  // subject.
+  std::vector<int> places;
+  for (int c : s_.children(verb)) {
+    const Relation r = tok(c).relation;
+    if (r == Relation::kObl) places.push_back(c);
+    if (r == Relation::kObj || r == Relation::kNsubj) {
+      for (int g : s_.children(c)) {
+        if (tok(g).relation == Relation::kNmod) places.push_back(g);
+      }
+    }
+  }
+  for (int c : places) {
+    const int prep = s_.child(c, Relation::kCase);
+    if (prep == 0 || (form(prep) != "IN" && form(prep) != "AT")) continue;
+    const NounPhrase np = noun_phrase(c, false);
+    if (!np.actors.empty() && np.actors.front().first.size() >= 3 &&
+        is_country_code(std::string_view(np.actors.front().first).substr(0, 3))) {
+      return np.actors.front().first.substr(0, 3);
+    }
+  }
+  return {};
 }
 
 // Ontology value of a code; "---" and "" count as 0 (no meaning).

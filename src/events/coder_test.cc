@@ -471,6 +471,29 @@ TEST(Coder, CapitalAsAPlaceGivesItsCountryOnly) {
   EXPECT_EQ(code(f, direct), std::vector<std::string>{"GEO>RUSGOV:111"});
 }
 
+// With dyad's dictionaries a meeting "at a third location" (044) held in
+// one side's own country is that side hosting (043) and the other visiting
+// (042).
+TEST(Coder, MeetingInOneSidesCountryIsAVisit) {
+  Fixture f;
+  f.add_verbs(
+      "--- CONFER [040:040] ---\nCONFER\n- * (IN ASTANA) [044:044]\n- * (IN GENEVA) "
+      "[044:044]\n");
+  std::istringstream places("ASTANA_ [KAZGOV]\nGENEVA_ [CHE]\n");
+  f.dict.actors.load(places, "places", f.dict.errors);
+  ASSERT_TRUE(f.dict.errors.empty());
+  auto in = [](const std::string& city) {
+    return parse({"Putin/Putin/PROPN/2/nsubj", "conferred/confer/VERB/0/root",
+                  "Kazakhstan/Kazakhstan/PROPN/2/obj", "in/in/ADP/5/case",
+                  city + "/" + city + "/PROPN/2/obl"});
+  };
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, in("Astana")), (std::vector<std::string>{"RUSGOV>KAZ:042", "KAZ>RUSGOV:043"}));
+  EXPECT_EQ(code(f, in("Geneva")), (std::vector<std::string>{"RUSGOV>KAZ:044", "KAZ>RUSGOV:044"}));
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, in("Astana")), (std::vector<std::string>{"RUSGOV>KAZ:044", "KAZ>RUSGOV:044"}));
+}
+
 // With dyad's dictionaries: "it" prefers an earlier subject to a nearer
 // oblique; "the organization" is the organisation named last; a gerund right
 // after a governing verb is its complement ("stopped criticizing Georgia").
