@@ -177,6 +177,22 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, int epochs, std::st
 
 namespace {
 
+// English auxiliaries (UD's AUX, a closed class): forms of "be", "have",
+// "do" and "get" (the passive), the modals, and their clitics.
+bool is_auxiliary(std::string_view lower) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "am",    "is",   "are",    "was",   "were",    "be",     "been",  "being",  "'s",
+      "'re",   "'m",   "’s",     "’re",   "’m",      "s",      "r",     "m",      "have",
+      "has",   "had",  "having", "'ve",   "'d",      "’ve",    "’d",    "ve",     "d",
+      "do",    "does", "did",    "doing", "will",    "would",  "shall", "should", "can",
+      "could", "may",  "might",  "must",  "ought",   "'ll",    "’ll",   "ll",     "wo",
+      "ca",    "get",  "gets",   "got",   "getting", "gotten", "ai",    "need"};
+  for (std::string_view a : kAuxiliaries) {
+    if (lower == a) return true;
+  }
+  return false;
+}
+
 // Endings of adjectives formed from names ("Russian", "Chinese", "Turkish",
 // "Israeli", "Arabic", "French").
 bool adjective_ending(std::string_view lower) {
@@ -198,6 +214,12 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     features(words, i, prev, prev2, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
+    // Auxiliaries are a closed class ("wire tapped": "wire" is none).
+    if (!is_auxiliary(to_lower_ascii(words[i]))) {
+      for (std::size_t l = 0; l < labels_.size(); ++l) {
+        if (labels_[l].starts_with("AUX|")) scores[l] = -std::numeric_limits<float>::infinity();
+      }
+    }
     // A word with a letter or digit in it is not punctuation ("golden").
     if (std::any_of(words[i].begin(), words[i].end(), [](unsigned char c) {
           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

@@ -139,5 +139,33 @@ TEST(Tagger, HaveBeforeAPastParticipleIsAnAuxiliary) {
   EXPECT_EQ(main_verb[0].tokens[1].upos, "VERB");
 }
 
+// Auxiliaries are a closed class: a word the model would take for one
+// ("wire" where "will" stood in training) gets another label; punctuation
+// is never given to a word with letters.
+TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) {
+    text +=
+        "1\tRussia\t_\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+        "2\twill\t_\tAUX\tMD\t_\t3\taux\t_\t_\n"
+        "3\tleave\t_\tVERB\tVB\t_\t0\troot\t_\t_\n"
+        "4\t-\t_\tPUNCT\tHYPH\t_\t3\tpunct\t_\t_\n\n";
+  }
+  Tagger t = Tagger::train(parse_conllu(text, "c"), 5, "unit test");
+  auto s = parse_conllu(
+      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\twill\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tleave\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "t");
+  t.tag(s[0]);
+  EXPECT_EQ(s[0].tokens[1].upos, "AUX");
+  auto odd = parse_conllu(
+      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\twire\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tleave\t_\t_\t_\t_\t_\t_\t_\t_\n4\tgolden\t_\t_\t_\t_\t_\t_\t_\t_\n",
+      "o");
+  t.tag(odd[0]);
+  EXPECT_NE(odd[0].tokens[1].upos, "AUX");
+  EXPECT_NE(odd[0].tokens[3].upos, "PUNCT");
+}
+
 }  // namespace
 }  // namespace dyad
