@@ -652,6 +652,14 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     const bool rel = p.feature("PronType") == "Rel" || p.xpos == "WP" || p.xpos == "WDT";
     return rel && tok(v).relation == Relation::kAcl && tok(v).head > 0 ? tok(v).head : c;
   };
+  // A passive verb with no subject of its own ("The civilians imprisoned
+  // ... were released by Putin", parsed as a conjunct): the subject it
+  // shares is its patient; the agent acts.
+  if (s_.child(verb, Relation::kNsubj) == 0 && s_.child(verb, Relation::kNsubjPass) == 0 &&
+      s_.child(verb, Relation::kAuxPass) != 0 && tok(verb).relation == Relation::kConj) {
+    *passive = true;
+    return passive_source(verb);
+  }
   for (int v = verb, steps = 0; v > 0 && steps < n_; ++steps) {
     if (int c = s_.child(v, Relation::kNsubj)) {
       // Two subjects of one verb are a misparsed coordination ("Lions,
@@ -787,6 +795,11 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   if (passive) {
     int patient = s_.child(v, Relation::kNsubjPass);
     if (!patient && tok(v).relation == Relation::kAcl) patient = tok(v).head;
+    // A passive conjunct shares its first conjunct's subject as its patient.
+    if (!patient && tok(v).relation == Relation::kConj && tok(v).head > 0) {
+      patient = s_.child(tok(v).head, Relation::kNsubj);
+      if (!patient) patient = s_.child(tok(v).head, Relation::kNsubjPass);
+    }
     if (patient) return participants(patient, true);  // the patient or nobody
   }
   // A statement is about whom it names in its own arguments ("told Russia",

@@ -471,6 +471,21 @@ TEST(Coder, CapitalAsAPlaceGivesItsCountryOnly) {
   EXPECT_EQ(code(f, direct), std::vector<std::string>{"GEO>RUSGOV:111"});
 }
 
+// A passive verb parsed as a conjunct shares its first conjunct's subject
+// as its patient; its "by" phrase acts: "Georgia criticized Russia and was
+// attacked by Armenia" is Armenia attacking Georgia.
+TEST(Coder, PassiveConjunctTakesTheSharedSubjectAsPatient) {
+  Fixture f;
+  auto s =
+      parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+             "Russia/Russia/PROPN/2/obj", "and/and/CCONJ/6/cc", "was/be/AUX/6/aux:pass",
+             "attacked/attack/VERB/2/conj", "by/by/ADP/8/case", "Armenia/Armenia/PROPN/6/obl"});
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_EQ(code(f, s), (std::vector<std::string>{"GEO>RUS:111", "ARM>GEO:190"})) << petrarch;
+  }
+}
+
 // With dyad's dictionaries a meeting "at a third location" (044) held in
 // one side's own country is that side hosting (043) and the other visiting
 // (042).
