@@ -168,6 +168,10 @@ class SentenceCoder {
   // The country of the place a verb happens "in" or "at" ("met in
   // Astana": KAZ), or "".
   std::string meeting_country(int verb) const;
+  // An infinitive clause of a negated verb ("would not give permission to
+  // Russia to help Israel"): its event did not happen (but "did not
+  // hesitate to condemn" did).
+  bool unrealized_infinitive(int verb) const;
   bool definite(int head) const;
   std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun,
@@ -1418,6 +1422,21 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
   }
 }
 
+bool SentenceCoder::unrealized_infinitive(int verb) const {
+  const Relation r = tok(verb).relation;
+  const int head = tok(verb).head;
+  if ((r != Relation::kXcomp && r != Relation::kAdvcl) || head <= 0) return false;
+  const int mark = s_.child(verb, Relation::kMark);
+  if (mark == 0 || form(mark) != "TO") return false;
+  bool negated = false;
+  for (int c : s_.children(head)) negated = negated || tok(c).is_negation();
+  if (!negated) return false;
+  // "did not hesitate to condemn": the deed was done.
+  const std::string_view h = lemma(head);
+  return h != "HESITATE" && h != "FAIL" && h != "FORGET" && h != "NEGLECT" && h != "CEASE" &&
+         h != "STOP";
+}
+
 std::string SentenceCoder::meeting_country(int verb) const {
   // "in X" on the verb, or (as parsers often attach it) on its object or
   // subject.
@@ -1665,6 +1684,7 @@ std::vector<Event> SentenceCoder::run() {
     const Clause& c = clauses[i];
     if (c.code.empty() && c.code2.empty()) continue;
     if (c.vc->governs_only) continue;
+    if (!dict_.petrarch_conventions && unrealized_infinitive(c.vc->verb)) continue;
     if (reports[i]) {
       // A saying verb gives way to the events it reports, also those of a
       // governing verb ("said it wants to attack").

@@ -486,6 +486,25 @@ TEST(Coder, PassiveConjunctTakesTheSharedSubjectAsPatient) {
   }
 }
 
+// With dyad's dictionaries an infinitive clause of a negated verb did not
+// happen ("did not agree to criticize Georgia"), except after verbs like
+// "hesitate" ("did not hesitate to criticize Georgia": it did).
+TEST(Coder, InfinitiveOfANegatedVerbDidNotHappen) {
+  Fixture f;
+  auto after = [](const std::string& verb) {
+    Sentence s = parse({"Russia/Russia/PROPN/4/nsubj", "did/do/AUX/4/aux", "not/not/PART/4/advmod",
+                        verb + "/" + verb + "/VERB/0/root", "to/to/PART/6/mark",
+                        "criticize/criticize/VERB/4/xcomp", "Georgia/Georgia/PROPN/6/obj"});
+    s.tokens[2].feats = "Polarity=Neg";
+    return s;
+  };
+  f.dict.petrarch_conventions = false;
+  EXPECT_TRUE(code(f, after("agree")).empty());
+  EXPECT_EQ(code(f, after("hesitate")), std::vector<std::string>{"RUS>GEO:111"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, after("agree")), std::vector<std::string>{"RUS>GEO:111"});
+}
+
 // With dyad's dictionaries a meeting "at a third location" (044) held in
 // one side's own country is that side hosting (043) and the other visiting
 // (042).
