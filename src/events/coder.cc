@@ -172,6 +172,9 @@ class SentenceCoder {
   // Russia to help Israel"): its event did not happen (but "did not
   // hesitate to condemn" did).
   bool unrealized_infinitive(int verb) const;
+  // The actors inside a phrase are all in its phrases of place ("his
+  // remarks in Doha").
+  bool names_only_a_place(int node) const;
   bool definite(int head) const;
   std::string phrase_text(int head) const;
   std::vector<Participant> participants(int head, bool allow_pronoun,
@@ -838,6 +841,9 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
   }
   for (int c : order) {
+    // "made his remarks in Doha": a place after a statement's object is
+    // where it was made, not whom it concerns.
+    if (statement && tok(c).relation == Relation::kObj && names_only_a_place(c)) continue;
     auto ps = first_actor_in(
         c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
     if (!ps.empty()) return ps;
@@ -1420,6 +1426,25 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
       if (!code2.empty()) one(b, a, code2);
     }
   }
+}
+
+bool SentenceCoder::names_only_a_place(int node) const {
+  std::vector<std::pair<int, int>> places;
+  for (int g : s_.children(node)) {
+    if (tok(g).relation == Relation::kNmod && locative(g)) places.push_back(s_.subtree_span(g));
+  }
+  if (places.empty()) return false;
+  const auto [first, last] = s_.subtree_span(node);
+  bool any = false;
+  for (const Mention& m : mentions_) {
+    if (m.agent || m.first < first || m.last > last) continue;
+    const bool inside = std::any_of(places.begin(), places.end(), [&](const auto& p) {
+      return p.first <= m.first && m.last <= p.second;
+    });
+    if (!inside) return false;
+    any = true;
+  }
+  return any;
 }
 
 bool SentenceCoder::unrealized_infinitive(int verb) const {

@@ -505,6 +505,23 @@ TEST(Coder, InfinitiveOfANegatedVerbDidNotHappen) {
   EXPECT_EQ(code(f, after("agree")), std::vector<std::string>{"RUS>GEO:111"});
 }
 
+// With dyad's dictionaries a place after a statement's object is where the
+// statement was made, not whom it concerns ("made remarks in Georgia");
+// "remarks about Georgia" still concern Georgia.
+TEST(Coder, StatementMadeSomewhereIsNotAboutThePlace) {
+  Fixture f;
+  f.add_verbs("--- MAKE [---] ---\nMAKE {MADE MAKES}\n- * REMARKS [010]\n");
+  auto with = [](const std::string& prep) {
+    return parse({"Putin/Putin/PROPN/2/nsubj", "made/make/VERB/0/root", "remarks/remark/NOUN/2/obj",
+                  prep + "/" + prep + "/ADP/5/case", "Georgia/Georgia/PROPN/3/nmod"});
+  };
+  f.dict.petrarch_conventions = false;
+  EXPECT_TRUE(code(f, with("in")).empty());
+  EXPECT_EQ(code(f, with("about")), std::vector<std::string>{"RUSGOV>GEO:010"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, with("in")), std::vector<std::string>{"RUSGOV>GEO:010"});
+}
+
 // With dyad's dictionaries a meeting "at a third location" (044) held in
 // one side's own country is that side hosting (043) and the other visiting
 // (042).
