@@ -172,6 +172,8 @@ class SentenceCoder {
   // Russia to help Israel"): its event did not happen (but "did not
   // hesitate to condemn" did).
   bool unrealized_infinitive(int verb) const;
+  // A word with a negation among its dependents ("did not attack").
+  bool negated(int v) const;
   // The actors inside a phrase are all in its phrases of place ("his
   // remarks in Doha").
   bool names_only_a_place(int node) const;
@@ -417,10 +419,11 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       bool real = std::any_of(ps.begin(), ps.end(),
                               [](const Participant& p) { return p.code.rfind("---", 0) != 0; });
       if (!real) continue;
+      const std::vector<Participant> bare = participants(c, false);  // without the head's agents
       if (!dict_.petrarch_conventions && !np.agents.empty() && locative(c)) {
         // "reporters in Yerevan": a place says where the agents are from,
         // not that they belong to its government (the capital's GOV).
-        ps = participants(c, false);
+        ps = bare;
         for (auto& p : ps) {
           if (p.code.size() > 3 && is_country_code(std::string_view(p.code).substr(0, 3))) {
             p.code.resize(3);
@@ -433,7 +436,7 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
         ps = compose(place, nullptr);
       }
       for (auto& p : ps) np.actors.emplace_back(p.code, p.text);
-      for (auto& p : participants(c, false)) np.shared_actors.emplace_back(p.code, p.text);
+      for (const auto& p : bare) np.shared_actors.emplace_back(p.code, p.text);
       np.agents.clear();  // applied above
       break;
     }
@@ -1268,9 +1271,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.pattern = "--- " + block->name + " [" + out.code +
                   (out.code2.empty() ? "" : ":" + out.code2) + "] --- @" + block->origin;
   }
-  for (int c : s_.children(v)) {
-    if (tok(c).is_negation()) out.negated = true;
-  }
+  out.negated = negated(v);
   return true;
 }
 
@@ -1284,9 +1285,7 @@ bool SentenceCoder::govern(int v, VerbCoding& out) const {
   if (it == dict_.governing_verbs.end()) it = dict_.governing_verbs.find(form(v));
   if (it == dict_.governing_verbs.end()) return false;
   out = VerbCoding{};
-  for (int c : s_.children(v)) {
-    if (tok(c).is_negation()) out.negated = true;
-  }
+  out.negated = negated(v);
   out.verb = v;
   out.verb_text = tok(v).form;
   out.code = out.negated ? "" : it->second.code;
@@ -1294,6 +1293,11 @@ bool SentenceCoder::govern(int v, VerbCoding& out) const {
   out.pattern = "governing verb " + to_lower_ascii(it->second.verb) + " as " + it->second.code +
                 " @" + it->second.origin;
   return true;
+}
+
+bool SentenceCoder::negated(int v) const {
+  const auto children = s_.children(v);
+  return std::any_of(children.begin(), children.end(), [&](int c) { return tok(c).is_negation(); });
 }
 
 // A clause about the future: its verb has the auxiliary "will", "would" or
@@ -1453,9 +1457,7 @@ bool SentenceCoder::unrealized_infinitive(int verb) const {
   if ((r != Relation::kXcomp && r != Relation::kAdvcl) || head <= 0) return false;
   const int mark = s_.child(verb, Relation::kMark);
   if (mark == 0 || form(mark) != "TO") return false;
-  bool negated = false;
-  for (int c : s_.children(head)) negated = negated || tok(c).is_negation();
-  if (!negated) return false;
+  if (!negated(head)) return false;
   // "did not hesitate to condemn": the deed was done.
   const std::string_view h = lemma(head);
   return h != "HESITATE" && h != "FAIL" && h != "FORGET" && h != "NEGLECT" && h != "CEASE" &&
@@ -1822,6 +1824,12 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
     return w == "THE" || w == "OF" || w == "AND" || w == "FOR" || w == "ON" || w == "IN" ||
            w == "AT" || w == "TO" || w == "A" || w == "AN" || w == "'S" || w == "-";
   };
+  // Written with a capital, and not a small word of a name ("of", "the").
+  auto capital_word = [&](int j) {
+    const std::string& form = sentence.tokens[static_cast<std::size_t>(j)].form;
+    return !form.empty() && form[0] >= 'A' && form[0] <= 'Z' &&
+           !closed_class(upper[static_cast<std::size_t>(j)]);
+  };
   std::vector<std::string_view> words;
   for (int i = 0; i < n;) {
     words.clear();
@@ -1844,11 +1852,7 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
     }
     const int end = i + static_cast<int>(actor->words.size());
     for (int j = i; j < end; ++j) {
-      const std::string& form = sentence.tokens[static_cast<std::size_t>(j)].form;
-      const bool capital = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-      if (capital && !closed_class(upper[static_cast<std::size_t>(j)])) {
-        out[static_cast<std::size_t>(j)] = KnownWord::kName;
-      }
+      if (capital_word(j)) out[static_cast<std::size_t>(j)] = KnownWord::kName;
     }
     i = end;
   }
@@ -1856,11 +1860,8 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
   // Suleiman", "Prime Minister Romendacil") is part of the name, as GUM
   // tags it (PROPN, nmod:desc), not a role noun.
   for (int i = 0; i + 1 < n; ++i) {
-    const std::string& form = sentence.tokens[static_cast<std::size_t>(i)].form;
-    const std::string& next = sentence.tokens[static_cast<std::size_t>(i) + 1].form;
-    if (out[static_cast<std::size_t>(i)] == KnownWord::kNoun && !form.empty() && form[0] >= 'A' &&
-        form[0] <= 'Z' && !next.empty() && next[0] >= 'A' && next[0] <= 'Z' &&
-        !closed_class(upper[static_cast<std::size_t>(i) + 1])) {
+    if (out[static_cast<std::size_t>(i)] == KnownWord::kNoun && capital_word(i) &&
+        capital_word(i + 1)) {
       out[static_cast<std::size_t>(i)] = KnownWord::kName;
     }
   }

@@ -57,6 +57,16 @@ bool plausible_stem(const Detachment& d, std::string_view stem) {
          stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('o');
 }
 
+// The lemma a detachment rule would give `lower` ("linked" with -ed -> ""
+// is "link"), written into `base`; false when the word lacks the ending or
+// is too short for it.
+bool detach(std::string_view lower, const Detachment& d, std::string& base) {
+  if (lower.size() <= d.ending.size() + 1 || !lower.ends_with(d.ending)) return false;
+  base.assign(lower.substr(0, lower.size() - d.ending.size()));
+  base += d.replacement;
+  return true;
+}
+
 bool single_word(std::string_view w) { return !w.empty() && w.find('_') == std::string_view::npos; }
 
 }  // namespace
@@ -123,13 +133,9 @@ std::uint8_t WordClassLexicon::classes(std::string_view lower) const {
   if (auto it = exceptions_.find(lower); it != exceptions_.end()) bits |= it->second;
   std::string base;
   for (const Detachment& d : kDetachments) {
-    if ((bits & d.inflected_bit) || lower.size() <= d.ending.size() + 1 ||
-        !lower.ends_with(d.ending)) {
-      continue;
+    if (!(bits & d.inflected_bit) && detach(lower, d, base) && (lemma(base) & d.lemma_bit)) {
+      bits |= d.inflected_bit;
     }
-    base.assign(lower.substr(0, lower.size() - d.ending.size()));
-    base += d.replacement;
-    if (lemma(base) & d.lemma_bit) bits |= d.inflected_bit;
   }
   return bits;
 }
@@ -144,13 +150,10 @@ std::string WordClassLexicon::regular_lemma(std::string_view lower,
                                             std::uint8_t inflected_class) const {
   std::string base;
   for (const Detachment& d : kDetachments) {
-    if (d.inflected_bit != inflected_class || lower.size() <= d.ending.size() + 1 ||
-        !lower.ends_with(d.ending)) {
-      continue;
+    if (d.inflected_bit == inflected_class && detach(lower, d, base) &&
+        (lemma(base) & d.lemma_bit) && plausible_stem(d, base)) {
+      return base;
     }
-    base.assign(lower.substr(0, lower.size() - d.ending.size()));
-    base += d.replacement;
-    if ((lemma(base) & d.lemma_bit) && plausible_stem(d, base)) return base;
   }
   return {};
 }

@@ -113,7 +113,9 @@ struct Parser::State {
   }
   int s0() const { return stack.empty() ? -1 : stack.back(); }
   int s1() const { return stack.size() > 1 ? stack[stack.size() - 2] : -1; }
-  bool buffer_empty() const { return next > std::max(n, root); }
+  // The last position of the buffer: the last word, or the root after it.
+  int last() const { return std::max(n, root); }
+  bool buffer_empty() const { return next > last(); }
   // Parsing ends when the buffer is empty, or (root last) when only the
   // root is left in it and the stack is empty.
   bool done() const { return buffer_empty() || (next == root && stack.empty()); }
@@ -186,10 +188,9 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   };
   const int s0 = st.s0();
   const int s1 = st.s1();
-  const int last = std::max(st.n, st.root);
   const int b0 = st.buffer_empty() ? -1 : st.next;
-  const int b1 = st.next + 1 <= last ? st.next + 1 : -1;
-  const int b2 = st.next + 2 <= last ? st.next + 2 : -1;
+  const int b1 = st.next + 1 <= st.last() ? st.next + 1 : -1;
+  const int b2 = st.next + 2 <= st.last() ? st.next + 2 : -1;
   const int s0h = s0 > 0 ? st.head[static_cast<std::size_t>(s0)] : -1;
   const int s0l = s0 >= 0 ? st.leftmost[static_cast<std::size_t>(s0)] : 0;
   const int s0r = s0 >= 0 ? st.rightmost[static_cast<std::size_t>(s0)] : 0;
@@ -340,7 +341,7 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
     auto has_head = [&](int i) { return i > 0 && st.head[static_cast<std::size_t>(i)] >= 0; };
     int s0_deps_after_b0 = 0;
     bool s0_head_after_b0 = false;
-    for (int k = b0 + 1; s0 >= 0 && k <= std::max(st.n, st.root); ++k) {
+    for (int k = b0 + 1; s0 >= 0 && k <= st.last(); ++k) {
       if (gh(k) == s0) ++s0_deps_after_b0;
       if (gh(s0) == k) s0_head_after_b0 = true;
     }
@@ -446,20 +447,19 @@ void Parser::parse(Sentence& sentence) const {
   }
   if (st.root != 0) {
     // Root last: every word has a head, perhaps several the root. One of
-    // them stays the root (one labelled so, a verb first); the others
-    // depend on it.
-    int chosen = 0;
-    for (int pass = 0; pass < 4 && chosen == 0; ++pass) {
-      for (int i = 1; i <= st.n && chosen == 0; ++i) {
-        if (st.head[static_cast<std::size_t>(i)] != st.root) continue;
-        const Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
-        const bool labelled_root =
-            labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])] == "root";
-        const bool verb = t.upos == "VERB" || t.upos == "AUX";
-        if (pass == 3 || (pass == 0 && labelled_root && verb) || (pass == 1 && labelled_root) ||
-            (pass == 2 && verb)) {
-          chosen = i;
-        }
+    // them stays the root (the first labelled so, a verb before others;
+    // else the first verb; else the first); the others depend on it.
+    int chosen = 0, best_rank = -1;
+    for (int i = 1; i <= st.n; ++i) {
+      if (st.head[static_cast<std::size_t>(i)] != st.root) continue;
+      const Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
+      const bool labelled_root =
+          labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])] == "root";
+      const bool verb = t.upos == "VERB" || t.upos == "AUX";
+      const int rank = 2 * labelled_root + verb;
+      if (rank > best_rank) {
+        best_rank = rank;
+        chosen = i;
       }
     }
     for (int i = 1; i <= st.n; ++i) {

@@ -207,45 +207,44 @@ bool adjective_ending(std::string_view lower) {
 void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const {
   if (labels_.empty()) return;
   auto words = forms_of(sentence);
+  // Each label's UPOS ("AUX" of "AUX|MD"), for the rules that rule labels out.
+  std::vector<std::string_view> upos(labels_.size());
+  for (std::size_t l = 0; l < labels_.size(); ++l) {
+    upos[l] = std::string_view(labels_[l]).substr(0, labels_[l].find('|'));
+  }
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(labels_.size());
+  // Rules a label out unless `allowed(its UPOS)`.
+  auto keep_only = [&](auto&& allowed) {
+    for (std::size_t l = 0; l < labels_.size(); ++l) {
+      if (!allowed(upos[l])) scores[l] = -std::numeric_limits<float>::infinity();
+    }
+  };
   std::uint16_t prev = kStart, prev2 = kStart;
   for (std::size_t i = 0; i < words.size(); ++i) {
     features(words, i, prev, prev2, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.score(feats, scores);
+    const std::string lower = to_lower_ascii(words[i]);
     // Auxiliaries are a closed class ("wire tapped": "wire" is none).
-    if (!is_auxiliary(to_lower_ascii(words[i]))) {
-      for (std::size_t l = 0; l < labels_.size(); ++l) {
-        if (labels_[l].starts_with("AUX|")) scores[l] = -std::numeric_limits<float>::infinity();
-      }
-    }
+    if (!is_auxiliary(lower)) keep_only([](std::string_view u) { return u != "AUX"; });
     // A word with a letter or digit in it is not punctuation ("golden").
-    if (std::any_of(words[i].begin(), words[i].end(), [](unsigned char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (std::any_of(lower.begin(), lower.end(), [](unsigned char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         })) {
-      for (std::size_t l = 0; l < labels_.size(); ++l) {
-        if (labels_[l].starts_with("PUNCT|")) scores[l] = -std::numeric_limits<float>::infinity();
-      }
+      keep_only([](std::string_view u) { return u != "PUNCT"; });
     }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
-    if (what != KnownWord::kUnknown) {
-      const bool adjective =
-          what == KnownWord::kName && adjective_ending(to_lower_ascii(sentence.tokens[i].form));
-      for (std::size_t l = 0; l < labels_.size(); ++l) {
-        const bool ok =
-            what == KnownWord::kNoun
-                ? labels_[l].starts_with("NOUN|")
-                : labels_[l].starts_with("PROPN|") || (adjective && labels_[l].starts_with("ADJ|"));
-        if (!ok) scores[l] = -std::numeric_limits<float>::infinity();
-      }
+    if (what == KnownWord::kNoun) {
+      keep_only([](std::string_view u) { return u == "NOUN"; });
+    } else if (what == KnownWord::kName) {
+      const bool adjective = adjective_ending(lower);
+      keep_only([&](std::string_view u) { return u == "PROPN" || (adjective && u == "ADJ"); });
     }
     auto best =
         static_cast<std::uint16_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-    const std::string& label = labels_[best];
-    std::size_t bar = label.find('|');
-    sentence.tokens[i].upos = label.substr(0, bar);
-    sentence.tokens[i].xpos = label.substr(bar + 1);
+    sentence.tokens[i].upos = upos[best];
+    sentence.tokens[i].xpos = labels_[best].substr(upos[best].size() + 1);
     prev2 = prev;
     prev = best;
   }

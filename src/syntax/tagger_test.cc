@@ -110,61 +110,60 @@ TEST(Tagger, UnknownNameIsNotTakenForAShortWordItEndsWith) {
   EXPECT_EQ(s[0].token(2).upos, "AUX");
 }
 
+// A tagger trained on 20 copies of gold sentences (CoNLL-U lines).
+Tagger trained_on(const std::string& sentences) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += sentences;
+  return Tagger::train(parse_conllu(text, "c"), 5, "unit test");
+}
+
+// One sentence of the given words, nothing else annotated.
+Sentence untagged(const std::vector<std::string>& words) {
+  std::string text;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    text += std::to_string(i + 1) + "\t" + words[i] + "\t_\t_\t_\t_\t_\t_\t_\t_\n";
+  }
+  auto s = parse_conllu(text, "u");
+  EXPECT_EQ(s.size(), 1u);
+  return s.size() == 1 ? s.front() : Sentence{};
+}
+
 // A form of "have" right before a past participle is an auxiliary, even when
 // the model, having seen "has" only as a main verb, says VERB.
 TEST(Tagger, HaveBeforeAPastParticipleIsAnAuxiliary) {
-  std::string text;
-  for (int i = 0; i < 20; ++i) {
-    text +=
-        "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-        "2\thas\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
-        "3\tallies\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n"
-        "1\tallies\t_\tNOUN\tNNS\t_\t2\tnsubj:pass\t_\t_\n"
-        "2\tcriticized\t_\tVERB\tVBN\t_\t0\troot\t_\t_\n\n";
-  }
-  Tagger t = Tagger::train(parse_conllu(text, "c"), 5, "unit test");
-  auto s = parse_conllu(
-      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\thas\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tcriticized\t_\t_\t_\t_\t_\t_\t_\t_\n4\tallies\t_\t_\t_\t_\t_\t_\t_\t_\n",
-      "t");
-  ASSERT_EQ(s.size(), 1u);
-  t.tag(s[0]);
-  ASSERT_EQ(s[0].tokens[2].xpos, "VBN");
-  EXPECT_EQ(s[0].tokens[1].upos, "AUX");
-  auto main_verb = parse_conllu(
-      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\thas\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tallies\t_\t_\t_\t_\t_\t_\t_\t_\n",
-      "m");
-  t.tag(main_verb[0]);
-  EXPECT_EQ(main_verb[0].tokens[1].upos, "VERB");
+  Tagger t = trained_on(
+      "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\thas\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tallies\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n"
+      "1\tallies\t_\tNOUN\tNNS\t_\t2\tnsubj:pass\t_\t_\n"
+      "2\tcriticized\t_\tVERB\tVBN\t_\t0\troot\t_\t_\n\n");
+  Sentence s = untagged({"Russia", "has", "criticized", "allies"});
+  ASSERT_EQ(s.tokens.size(), 4u);
+  t.tag(s);
+  ASSERT_EQ(s.tokens[2].xpos, "VBN");
+  EXPECT_EQ(s.tokens[1].upos, "AUX");
+  Sentence main_verb = untagged({"Russia", "has", "allies"});
+  t.tag(main_verb);
+  EXPECT_EQ(main_verb.tokens[1].upos, "VERB");
 }
 
 // Auxiliaries are a closed class: a word the model would take for one
 // ("wire" where "will" stood in training) gets another label; punctuation
 // is never given to a word with letters.
 TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
-  std::string text;
-  for (int i = 0; i < 20; ++i) {
-    text +=
-        "1\tRussia\t_\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
-        "2\twill\t_\tAUX\tMD\t_\t3\taux\t_\t_\n"
-        "3\tleave\t_\tVERB\tVB\t_\t0\troot\t_\t_\n"
-        "4\t-\t_\tPUNCT\tHYPH\t_\t3\tpunct\t_\t_\n\n";
-  }
-  Tagger t = Tagger::train(parse_conllu(text, "c"), 5, "unit test");
-  auto s = parse_conllu(
-      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\twill\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tleave\t_\t_\t_\t_\t_\t_\t_\t_\n",
-      "t");
-  t.tag(s[0]);
-  EXPECT_EQ(s[0].tokens[1].upos, "AUX");
-  auto odd = parse_conllu(
-      "1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\twire\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tleave\t_\t_\t_\t_\t_\t_\t_\t_\n4\tgolden\t_\t_\t_\t_\t_\t_\t_\t_\n",
-      "o");
-  t.tag(odd[0]);
-  EXPECT_NE(odd[0].tokens[1].upos, "AUX");
-  EXPECT_NE(odd[0].tokens[3].upos, "PUNCT");
+  Tagger t = trained_on(
+      "1\tRussia\t_\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+      "2\twill\t_\tAUX\tMD\t_\t3\taux\t_\t_\n"
+      "3\tleave\t_\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "4\t-\t_\tPUNCT\tHYPH\t_\t3\tpunct\t_\t_\n\n");
+  Sentence s = untagged({"Russia", "will", "leave"});
+  t.tag(s);
+  EXPECT_EQ(s.tokens[1].upos, "AUX");
+  Sentence odd = untagged({"Russia", "wire", "leave", "golden"});
+  ASSERT_EQ(odd.tokens.size(), 4u);
+  t.tag(odd);
+  EXPECT_NE(odd.tokens[1].upos, "AUX");
+  EXPECT_NE(odd.tokens[3].upos, "PUNCT");
 }
 
 }  // namespace
