@@ -29,9 +29,9 @@ using dyad::DictionaryFiles;
 // Standard output, or a file when a path is given.
 class Output {
  public:
-  // False (after saying so) when the file cannot be written.
+  // False (after saying so) when the file cannot be written; "" or "-" is standard output.
   bool open(const std::string& path) {
-    if (path.empty()) return true;
+    if (path.empty() || path == "-") return true;
     file_.open(path, std::ios::binary);
     if (!file_) std::cerr << path << ": cannot write\n";
     return static_cast<bool>(file_);

@@ -163,6 +163,7 @@ int RunCommands::run_export() {
     return 1;
   }
   std::ofstream file;
+  if (output_ == "-") output_.clear();  // "-o -" is standard output, as in the other commands
   if (!output_.empty()) {
     file.open(output_, std::ios::binary);
     if (!file) {
