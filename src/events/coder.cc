@@ -186,6 +186,7 @@ class SentenceCoder {
   // Which phrases naming only an agent ("---GOV") a search accepts.
   enum class Agents { kNone, kObjectModifiers, kAnywhere };
   std::vector<Participant> first_actor_in(int root, Agents agents = Agents::kNone) const;
+  std::vector<Participant> bound_actor(int token) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
   std::vector<Participant> passive_source(int verb) const;
@@ -652,6 +653,15 @@ std::vector<Participant> SentenceCoder::first_actor_in(int root, Agents agents) 
   return {};
 }
 
+// The actor of a phrase a pattern's '$' or '+' bound. The pattern names
+// the role, so with dyad's dictionaries an agent alone will do, as in a
+// passive's by-phrase ("faces pressure from lawmakers").
+std::vector<Participant> SentenceCoder::bound_actor(int token) const {
+  auto ps = first_actor_in(token);
+  if (ps.empty() && !dict_.petrarch_conventions) ps = participants(token, true);
+  return ps;
+}
+
 std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) const {
   *passive = false;
   // A relative pronoun ("the chairman who undertook to comment") stands for
@@ -1097,6 +1107,11 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
       }
     }
   }
+  // "re-examine", "re-impose", "re-open": the verb done again is coded as
+  // the verb, when no entry of its own fits.
+  if (lemma(v).size() > 4 && lemma(v).starts_with("RE-")) {
+    for (int e : dict_.verbs.find(lemma(v).substr(3))) candidates.push_back(e);
+  }
   if (candidates.empty()) return false;
   // The verbs whose other words are present, longest first: the longest
   // decides, or with dyad's dictionaries the longest that codes something
@@ -1342,12 +1357,12 @@ Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCod
     c.sources = subjects;
     c.targets = target_of(vc, passive);
   } else if (vc.source_token) {
-    c.sources = first_actor_in(vc.source_token);
-    c.targets = vc.target_token ? first_actor_in(vc.target_token) : subjects;
+    c.sources = bound_actor(vc.source_token);
+    c.targets = vc.target_token ? bound_actor(vc.target_token) : subjects;
   } else {
     c.sources = subjects;
     if (vc.target_token) {
-      c.targets = first_actor_in(vc.target_token);
+      c.targets = bound_actor(vc.target_token);
     } else if (vc.target_is_subject) {
       c.targets = subjects;
       c.sources = target_of(vc, passive);
@@ -1589,7 +1604,9 @@ bool SentenceCoder::combine_by_rule(const Clause& upper, const Clause& lower,
     if (!upper_code.starts_with(r.upper) || !lower.code.starts_with(r.lower)) continue;
     if ((r.source == 'a' && !same) || (r.source == 'b' && same)) continue;
     const std::vector<Participant>& b = same ? lower.targets : lower.sources;
-    if (b.empty()) continue;
+    // "A and B seek to deepen ties": with each other (emit() pairs them)
+    const bool mutual = same && upper.sources.size() > 1;
+    if (b.empty() && !mutual) continue;
     std::string code = r.result == "lower" ? lower.code : r.result;
     emit(upper, upper.sources, b, code, "", "combination " + r.text + " @" + r.origin, events);
     return true;

@@ -772,6 +772,49 @@ TEST(Coder, TwoCoordinatedSubjectsOfOneVerb) {
   EXPECT_TRUE(code(f, apart).empty());
 }
 
+// "re-criticized" is coded as "criticize" when no entry of its own fits;
+// an entry of its own that fits wins ("re-examine a policy" is considering
+// it, "re-examine a facility" an inspection).
+TEST(Coder, VerbDoneAgainIsTheVerb) {
+  Fixture f;
+  f.add_verbs("--- REASSESS [---] ---\nRE-CRITICIZE\n- * &TIES [014]\n");
+  auto again = [&](const std::string& object) {
+    return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "re-criticized/re-criticize/VERB/0/root",
+                          object + "/" + object + "/NOUN/2/obj", "of/of/ADP/5/case",
+                          "Georgia/Georgia/PROPN/3/nmod"}));
+  };
+  EXPECT_EQ(again("ties"), std::vector<std::string>{"RUS>GEO:014"});
+  EXPECT_EQ(again("policy"), std::vector<std::string>{"RUS>GEO:111"});
+}
+
+// With dyad's dictionaries a phrase a pattern's '$' binds may name an agent
+// only, as a passive's by-phrase may: "Putin faces pressure from police".
+TEST(Coder, PatternBoundPhraseMayNameAnAgentOnly) {
+  Fixture f;
+  f.add_verbs("--- FACE [---] ---\nFACE\n- * PRESSURE (FROM $) [100]\n");
+  auto s =
+      parse({"Putin/Putin/PROPN/2/nsubj", "faces/face/VERB/0/root", "pressure/pressure/NOUN/2/obj",
+             "from/from/ADP/5/case", "police/police/NOUN/3/nmod"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>RUSGOV:100"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_TRUE(code(f, s).empty());
+}
+
+// "Russia and Georgia want to restore ties": a governing verb over a clause
+// whose actors act on each other combines for each pair.
+TEST(Coder, CompoundSubjectOfAGoverningVerbActsOnEachOther) {
+  Fixture f;
+  f.dict.ontology = CodeOntology{};  // only the rule below
+  f.dict.combinations = {{"03", "05", 'a', "032", "03 > 05 same-source = 032", "c:1"}};
+  f.dict.governing_verbs["WANT"] = {"WANT", "03", "c:2"};
+  auto s = parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc",
+                  "Georgia/Georgia/PROPN/1/conj", "want/want/VERB/0/root", "to/to/PART/6/mark",
+                  "restore/restore/VERB/4/xcomp", "ties/tie/NOUN/6/obj"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, s), (std::vector<std::string>{"RUS>GEO:032", "GEO>RUS:032"}));
+}
+
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {

@@ -234,6 +234,14 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
         })) {
       keep_only([](std::string_view u) { return u != "PUNCT"; });
     }
+    // After a modal with its subject right before it ("it would free",
+    // "Israel will free"), a word that can be a verb's base form is no
+    // adjective or noun. Questions ("Will war come?") have no subject there.
+    if (i >= 2 && labels_[prev] == "AUX|MD" && prev2 < labels_.size() &&
+        (upos[prev2] == "NOUN" || upos[prev2] == "PROPN" || upos[prev2] == "PRON") &&
+        (lexicon_.classes(lower) & WordClassLexicon::kVerb)) {
+      keep_only([](std::string_view u) { return u != "ADJ" && u != "NOUN" && u != "PROPN"; });
+    }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what == KnownWord::kNoun) {
       keep_only([](std::string_view u) { return u == "NOUN"; });

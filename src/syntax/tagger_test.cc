@@ -166,5 +166,23 @@ TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
   EXPECT_NE(odd.tokens[3].upos, "PUNCT");
 }
 
+// After a modal with its subject right before it, a word that can be a
+// verb's base form is a verb: the committed model alone takes "free" in
+// "it would free prisoners" for an adjective.
+TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
+  std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger", std::ios::binary);
+  ASSERT_TRUE(in);
+  Tagger tagger;
+  ASSERT_EQ(tagger.load(in), "");
+  Sentence s = untagged({"Israel", "said", "it", "would", "free", "150", "prisoners", "."});
+  tagger.tag(s);
+  EXPECT_EQ(s.tokens[4].upos, "VERB");
+  EXPECT_EQ(s.tokens[4].xpos, "VB");
+  // A question has no subject before its modal: "Will free trade last?"
+  Sentence q = untagged({"Will", "free", "trade", "last", "?"});
+  tagger.tag(q);
+  EXPECT_EQ(q.tokens[1].upos, "ADJ");
+}
+
 }  // namespace
 }  // namespace dyad
