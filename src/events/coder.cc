@@ -853,10 +853,14 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   if (!statement) {
     for (int c : s_.children(v, Relation::kCcomp)) order.push_back(c);
   }
+  // "held talks in Almaty", "made his remarks in Doha": a place after the
+  // object of a statement or a meeting is where it happened, not whom it
+  // concerns or who took part.
+  const bool gathering = !dict_.petrarch_conventions && vc.code.starts_with("04");
   for (int c : order) {
-    // "made his remarks in Doha": a place after a statement's object is
-    // where it was made, not whom it concerns.
-    if (statement && tok(c).relation == Relation::kObj && names_only_a_place(c)) continue;
+    if ((statement || gathering) && tok(c).relation == Relation::kObj && names_only_a_place(c)) {
+      continue;
+    }
     auto ps = first_actor_in(
         c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
     if (!ps.empty()) return ps;
@@ -1413,10 +1417,15 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
   // with dyad's dictionaries not actors bound by a pattern's '$' ("enjoyed
   // support from Moscow and Beijing").
   const bool bound = !dict_.petrarch_conventions && c.vc->source_token != 0;
+  // An actor does not act on itself or on a part of itself ("Azerbaijan"
+  // and "Azerbaijan's foreign minister" in one compound subject).
+  auto part_of = [](const std::string& x, const std::string& y) {
+    return x.starts_with(y) || y.starts_with(x);
+  };
   if (targets.empty() && sources.size() > 1 && !c.passive && !bound) {
     for (const auto& a : sources) {
       for (const auto& b : sources) {
-        if (&a != &b) one(a, b, code);
+        if (&a != &b && (dict_.petrarch_conventions || !part_of(a.code, b.code))) one(a, b, code);
       }
     }
     return;

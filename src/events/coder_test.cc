@@ -815,6 +815,26 @@ TEST(Coder, CompoundSubjectOfAGoverningVerbActsOnEachOther) {
   EXPECT_EQ(code(f, s), (std::vector<std::string>{"RUS>GEO:032", "GEO>RUS:032"}));
 }
 
+// With dyad's dictionaries a place after a meeting's object is where it was
+// held, not a participant ("held talks in Kazakhstan"); an actor does not
+// meet a part of itself ("Russia and Putin held talks" codes nothing).
+TEST(Coder, PlaceOfTalksIsNoParticipant) {
+  Fixture f;
+  f.add_verbs("--- HOLD [---] ---\nHOLD {HELD HOLDS}\n- * TALKS [046:046]\n");
+  auto held = [](const std::string& second) {
+    return parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc",
+                  second + "/" + second + "/PROPN/1/conj", "held/hold/VERB/0/root",
+                  "talks/talk/NOUN/4/obj", "in/in/ADP/7/case",
+                  "Kazakhstan/Kazakhstan/PROPN/5/nmod"});
+  };
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, held("Georgia")), (std::vector<std::string>{"RUS>GEO:046", "GEO>RUS:046"}));
+  EXPECT_TRUE(code(f, held("Putin")).empty());
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, held("Georgia")),
+            (std::vector<std::string>{"RUS>KAZ:046", "KAZ>RUS:046", "GEO>KAZ:046", "KAZ>GEO:046"}));
+}
+
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {
