@@ -187,6 +187,7 @@ class SentenceCoder {
   enum class Agents { kNone, kObjectModifiers, kAnywhere };
   std::vector<Participant> first_actor_in(int root, Agents agents = Agents::kNone) const;
   std::vector<Participant> bound_actor(int token) const;
+  std::vector<Participant> issuer_of_document(int noun) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
   std::vector<Participant> passive_source(int verb) const;
@@ -662,6 +663,40 @@ std::vector<Participant> SentenceCoder::bound_actor(int token) const {
   return ps;
 }
 
+// "A report released in the Rwandan capital alleged ...": a document
+// speaks for who issued it ("a statement issued by the Kremlin"), or else
+// for the country it was issued in (the place gives the country only).
+std::vector<Participant> SentenceCoder::issuer_of_document(int noun) const {
+  static constexpr std::string_view kDocuments[] = {
+      "REPORT",   "STATEMENT", "COMMUNIQUE", "DECLARATION", "DOCUMENT", "STUDY",
+      "LETTER",   "DOSSIER",   "BULLETIN",   "MEMORANDUM",  "MEMO",     "ASSESSMENT",
+      "ANALYSIS", "SURVEY",    "PAPER",      "DECREE",      "NOTE",     "ANNOUNCEMENT"};
+  const std::string_view head = lemma(noun);
+  if (std::find(std::begin(kDocuments), std::end(kDocuments), head) == std::end(kDocuments)) {
+    return {};
+  }
+  for (int a : s_.children(noun, Relation::kAcl)) {
+    if (!is_past_participle(tok(a)) && tok(a).xpos != "VBD") continue;  // "released", either tag
+    for (int c : s_.children(a)) {
+      const Relation r = tok(c).relation;
+      if (r != Relation::kObl && r != Relation::kNmod) continue;
+      if (preposition_of(c) == "BY") {
+        auto ps = participants(c, true);
+        if (!ps.empty()) return ps;
+      } else if (locative(c)) {
+        auto ps = first_actor_in(c);
+        for (auto& p : ps) {
+          if (p.code.size() > 3 && is_country_code(std::string_view(p.code).substr(0, 3))) {
+            p.code.resize(3);
+          }
+        }
+        if (!ps.empty()) return ps;
+      }
+    }
+  }
+  return {};
+}
+
 std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) const {
   *passive = false;
   // A relative pronoun ("the chairman who undertook to comment") stands for
@@ -694,6 +729,7 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
         if (!coordinated) continue;
         for (auto& p : participants(other, true)) all.push_back(std::move(p));
       }
+      if (all.empty() && !dict_.petrarch_conventions) all = issuer_of_document(relative(c, v));
       return all;
     }
     if (int c = s_.child(v, Relation::kNsubjPass)) {

@@ -835,6 +835,26 @@ TEST(Coder, PlaceOfTalksIsNoParticipant) {
             (std::vector<std::string>{"RUS>KAZ:046", "KAZ>RUS:046", "GEO>KAZ:046", "KAZ>GEO:046"}));
 }
 
+// With dyad's dictionaries a document speaks for the country it was issued
+// in ("A report released in Georgia criticized Russia"), or for who issued
+// it ("released by Putin").
+TEST(Coder, DocumentSpeaksForWhereOrByWhomItWasIssued) {
+  Fixture f;
+  auto report = [](const std::string& prep, const std::string& who) {
+    Sentence s =
+        parse({"A/a/DET/2/det", "report/report/NOUN/6/nsubj", "released/release/VERB/2/acl",
+               prep + "/" + prep + "/ADP/5/case", who + "/" + who + "/PROPN/3/obl",
+               "criticized/criticize/VERB/0/root", "Armenia/Armenia/PROPN/6/obj"});
+    s.tokens[2].xpos = "VBN";
+    return s;
+  };
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, report("in", "Georgia")), std::vector<std::string>{"GEO>ARM:111"});
+  EXPECT_EQ(code(f, report("by", "Putin")), std::vector<std::string>{"RUSGOV>ARM:111"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_TRUE(code(f, report("in", "Georgia")).empty());
+}
+
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {

@@ -520,7 +520,80 @@ void Parser::parse(Sentence& sentence) const {
     if (h == 0) t.deprel = "root";
   }
   reroot_finite_verb(sentence);
+  reattach_reduced_relative(sentence);
   sentence.build_tree();
+}
+
+// "A report released in Kigali alleged that ...": a common noun's reduced
+// relative clause taken for the main verb. When the root is a past form
+// with that noun as its subject and no object of its own, and a later past
+// form with no subject, auxiliary, marker or conjunction takes an object or
+// a clause, the later verb is the main one: the noun is its subject and the
+// first verb modifies the noun (acl).
+void Parser::reattach_reduced_relative(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  auto past = [](const Token& t) {
+    return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBN");
+  };
+  auto has_child = [&](int head, auto&& relation) {
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == head && relation(at(i).deprel)) return true;
+    }
+    return false;
+  };
+  int first = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (at(i).head == 0) first = i;
+  }
+  if (first == 0 || !past(at(first))) return;
+  int noun = 0;
+  for (int i = 1; i < first; ++i) {
+    if (at(i).head == first && at(i).deprel == "nsubj" && at(i).upos == "NOUN") noun = i;
+  }
+  if (noun == 0) return;
+  // "released Tuesday": a day or a month taken for an object is none.
+  auto real_object = [&](int i) {
+    const Token& t = at(i);
+    return t.head == first && (t.deprel == "obj" || t.deprel == "iobj" || t.deprel == "ccomp") &&
+           t.upos != "PROPN";
+  };
+  for (int i = first + 1; i <= n; ++i) {
+    if (real_object(i)) return;
+  }
+  auto dominated = [&](int i) {
+    for (int h = at(i).head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
+      if (h == first) return true;
+    }
+    return false;
+  };
+  int second = 0;
+  for (int i = first + 1; i <= n && second == 0; ++i) {
+    const Token& t = at(i);
+    if (!past(t) || !dominated(i)) continue;
+    if (t.deprel == "conj" || t.deprel == "parataxis") return;
+    const bool bare = !has_child(i, [](const std::string& r) {
+      return r.starts_with("nsubj") || r.starts_with("aux") || r == "mark" || r == "cc";
+    });
+    const bool takes =
+        has_child(i, [](const std::string& r) { return r == "obj" || r == "ccomp"; });
+    if (!bare || !takes) return;
+    second = i;
+  }
+  // The relative clause says something ("released in Kigali"): a word of
+  // its own stands between the two verbs ("believed linked" is no case).
+  bool between = false;
+  for (int i = first + 1; i < second; ++i) between = between || at(i).head == first;
+  if (second == 0 || !between) return;
+  for (int i = second + 1; i <= n; ++i) {
+    if (at(i).head == first) at(i).head = second;
+  }
+  at(second).head = 0;
+  at(second).deprel = "root";
+  at(noun).head = second;
+  at(first).head = noun;
+  at(first).deprel = "acl";
 }
 
 // "The United States on Thursday fired ...": a noun made the root with a

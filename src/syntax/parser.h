@@ -37,6 +37,11 @@ class Parser {
   // rebuilds the tree.
   static void reroot_finite_verb(Sentence& sentence);
 
+  // Also parse()'s: "A report released in Kigali alleged that ...", parsed
+  // with "released" as the main verb, gets "alleged" as the root, "report"
+  // its subject and "released" a clause of "report" (acl).
+  static void reattach_reduced_relative(Sentence& sentence);
+
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected
 

@@ -179,5 +179,41 @@ TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
   EXPECT_EQ(t.token(3).head, 0);
 }
 
+// "A report released in Kigali alleged that ...", parsed with "released" as
+// the main verb: "alleged" becomes the root, "report" its subject, and
+// "released" a clause of "report". A first verb with an object of its own
+// is left alone.
+TEST(Parser, ReducedRelativeClauseIsNotTheMainVerb) {
+  const std::string text =
+      "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\treport\treport\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\treleased\trelease\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tKigali\tKigali\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+      "6\talleged\tallege\tVERB\tVBN\t_\t5\tacl\t_\t_\n"
+      "7\tthat\tthat\tSCONJ\tIN\t_\t9\tmark\t_\t_\n"
+      "8\tFrance\tFrance\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+      "9\tknew\tknow\tVERB\tVBD\t_\t6\tccomp\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+  auto sentences = parse_conllu(text, "r");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::reattach_reduced_relative(s);
+  EXPECT_EQ(s.token(6).head, 0);
+  EXPECT_EQ(s.token(6).deprel, "root");
+  EXPECT_EQ(s.token(2).head, 6);
+  EXPECT_EQ(s.token(3).head, 2);
+  EXPECT_EQ(s.token(3).deprel, "acl");
+  EXPECT_EQ(s.token(5).head, 3);
+  EXPECT_EQ(s.token(10).head, 6);
+  EXPECT_EQ(s.build_tree(), "");
+  // "released documents in Kigali": an object of its own, left alone.
+  Sentence object = sentences[0];
+  object.tokens[4].deprel = "obj";
+  object.tokens[4].upos = "NOUN";
+  Parser::reattach_reduced_relative(object);
+  EXPECT_EQ(object.token(3).head, 0);
+}
+
 }  // namespace
 }  // namespace dyad
