@@ -519,9 +519,118 @@ void Parser::parse(Sentence& sentence) const {
     t.deprel = labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])];
     if (h == 0) t.deprel = "root";
   }
+  // The repairs below each keep a tree; should one not, the parser's own
+  // tree is kept.
+  std::vector<std::pair<int, std::string>> parsed;
+  parsed.reserve(sentence.tokens.size());
+  for (const Token& t : sentence.tokens) parsed.emplace_back(t.head, t.deprel);
   reroot_finite_verb(sentence);
   reattach_reduced_relative(sentence);
-  sentence.build_tree();
+  join_name_to_its_noun(sentence);
+  join_list_of_names(sentence);
+  if (!sentence.build_tree().empty()) {
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+      sentence.tokens[i].head = parsed[i].first;
+      sentence.tokens[i].deprel = parsed[i].second;
+    }
+    sentence.build_tree();
+  }
+}
+
+// "an attack by Hamas militants", parsed with "Hamas" closing the
+// prepositional phrase and "militants" a bare nominal of the verb: a common
+// noun with no preposition of its own right after a name that ends a
+// prepositional phrase is that phrase's head, the name its compound.
+// Time nouns ("in Kyiv today") and double objects ("sent Hezbollah
+// weapons": no preposition) are left alone.
+void Parser::join_name_to_its_noun(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  auto child = [&](int head, std::string_view relation) {
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == head && at(i).deprel == relation) return i;
+    }
+    return 0;
+  };
+  static constexpr std::string_view kTimeNouns[] = {
+      "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
+      "night", "week",      "month",    "year",    "weekend", "time"};
+  for (int j = 2; j <= n; ++j) {
+    Token& noun = at(j);
+    Token& name = at(j - 1);
+    if (noun.upos != "NOUN" || name.upos != "PROPN" || noun.head == j - 1 || name.head == j) {
+      continue;
+    }
+    if (name.deprel != "nmod" && name.deprel != "obl") continue;
+    if (child(j - 1, "case") == 0 || child(j, "case") != 0) continue;
+    const std::string lower = [&] {
+      std::string w = noun.lemma.empty() || noun.lemma == "_" ? noun.form : noun.lemma;
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return w;
+    }();
+    if (noun.deprel.find("tmod") != std::string::npos ||
+        std::find(std::begin(kTimeNouns), std::end(kTimeNouns), lower) != std::end(kTimeNouns)) {
+      continue;
+    }
+    // The noun's head must not lie inside the name's phrase (it would be a
+    // modifier of it already), nor the name's head below the noun.
+    if (noun.head >= 1 && at(noun.head).head == j - 1) continue;
+    bool below = false;
+    for (int h = name.head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
+      below = below || h == j;
+    }
+    if (below) continue;
+    for (int i = 1; i <= n; ++i) {
+      if (i != j && at(i).head == j - 1 && i < j - 1) at(i).head = j;  // case, det, amod
+    }
+    noun.head = name.head;
+    noun.deprel = name.deprel;
+    name.head = j;
+    name.deprel = "compound";
+  }
+}
+
+// "The leaders of France, Germany and Italy criticized ...", parsed with
+// "Germany and Italy" a second subject (or an apposition): a name after a
+// comma after a name inside a noun's "of" phrase, itself coordinated with a
+// later one, continues that coordination.
+void Parser::join_list_of_names(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  for (int b = 3; b <= n; ++b) {
+    const int a = b - 2;
+    Token& first = at(a);
+    Token& second = at(b);
+    if (first.upos != "PROPN" || second.upos != "PROPN" || at(a + 1).form != ",") continue;
+    if (first.deprel != "nmod" || first.head <= 0) continue;
+    const int noun = first.head;
+    // Another subject of the verb whose subject is the noun, or an
+    // apposition of the noun.
+    const bool second_subject = second.deprel == "nsubj" && at(noun).deprel == "nsubj" &&
+                                second.head == at(noun).head && second.head > 0;
+    const bool apposition = second.deprel == "appos" && second.head == noun;
+    if (!second_subject && !apposition) continue;
+    int last = 0;  // "... and Italy"
+    for (int i = b + 1; i <= n; ++i) {
+      if (at(i).head != b || at(i).deprel != "conj" || at(i).upos != "PROPN") continue;
+      for (int k = b + 1; k < i; ++k) {
+        if (at(k).head == i && at(k).deprel == "cc") last = i;
+      }
+    }
+    if (last == 0) continue;
+    bool below = false;  // the first name inside the second's phrase
+    for (int h = first.head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
+      below = below || h == b;
+    }
+    if (below) continue;
+    second.head = a;
+    second.deprel = "conj";
+    at(a + 1).head = b;
+    at(a + 1).deprel = "punct";
+    at(last).head = a;
+  }
 }
 
 // "A report released in Kigali alleged that ...": a common noun's reduced

@@ -41,6 +41,12 @@ class Parser {
   // with "released" as the main verb, gets "alleged" as the root, "report"
   // its subject and "released" a clause of "report" (acl).
   static void reattach_reduced_relative(Sentence& sentence);
+  // And: "an attack by Hamas militants" split after the name is one
+  // phrase ("Hamas" a compound of "militants"); "The leaders of France,
+  // Germany and Italy" with "Germany and Italy" a second subject is one
+  // coordination of names.
+  static void join_name_to_its_noun(Sentence& sentence);
+  static void join_list_of_names(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

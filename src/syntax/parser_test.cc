@@ -215,5 +215,65 @@ TEST(Parser, ReducedRelativeClauseIsNotTheMainVerb) {
   EXPECT_EQ(object.token(3).head, 0);
 }
 
+// "an attack by Hamas militants" split after the name: the noun heads the
+// prepositional phrase, the name its compound; a time noun ("in Gaza
+// today") is left alone.
+TEST(Parser, NameBeforeItsNounIsOnePhrase) {
+  auto sentences = parse_conllu(
+      "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tan\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tHamas\tHamas\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+      "7\tmilitants\tmilitant\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "h");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_name_to_its_noun(s);
+  EXPECT_EQ(s.token(7).head, 4);
+  EXPECT_EQ(s.token(7).deprel, "nmod");
+  EXPECT_EQ(s.token(6).head, 7);
+  EXPECT_EQ(s.token(6).deprel, "compound");
+  EXPECT_EQ(s.token(5).head, 7);
+  EXPECT_EQ(s.build_tree(), "");
+  Sentence today = sentences[0];
+  today.tokens[6].form = "today";
+  today.tokens[6].lemma = "today";
+  Parser::join_name_to_its_noun(today);
+  EXPECT_EQ(today.token(7).head, 2);
+}
+
+// "The leaders of France , Germany and Italy criticized Russia" with
+// "Germany and Italy" a second subject: one coordination under "France".
+TEST(Parser, ListOfNamesIsOneCoordination) {
+  auto sentences = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tleaders\tleader\tNOUN\tNNS\t_\t9\tnsubj\t_\t_\n"
+      "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tFrance\tFrance\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+      "5\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+      "6\tGermany\tGermany\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+      "7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+      "8\tItaly\tItaly\tPROPN\tNNP\t_\t6\tconj\t_\t_\n"
+      "9\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "10\tRussia\tRussia\tPROPN\tNNP\t_\t9\tobj\t_\t_\n\n",
+      "l");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_list_of_names(s);
+  EXPECT_EQ(s.token(6).head, 4);
+  EXPECT_EQ(s.token(6).deprel, "conj");
+  EXPECT_EQ(s.token(8).head, 4);
+  EXPECT_EQ(s.token(5).head, 6);
+  EXPECT_EQ(s.build_tree(), "");
+  // Without "and Italy" the second name may be a subject of its own.
+  Sentence alone = sentences[0];
+  alone.tokens[7].deprel = "appos";
+  Parser::join_list_of_names(alone);
+  EXPECT_EQ(alone.token(6).head, 9);
+}
+
 }  // namespace
 }  // namespace dyad
