@@ -528,12 +528,41 @@ void Parser::parse(Sentence& sentence) const {
   reattach_reduced_relative(sentence);
   join_name_to_its_noun(sentence);
   join_list_of_names(sentence);
+  label_stray_dependents(sentence);
   if (!sentence.build_tree().empty()) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       sentence.tokens[i].head = parsed[i].first;
       sentence.tokens[i].deprel = parsed[i].second;
     }
     sentence.build_tree();
+  }
+}
+
+// Dependents the parser left with a vague label: a bare `dep` with a
+// preposition of its own is an oblique of a verb or a modifier of a noun
+// ("fired shells at New Zealand"); an adjective right before a noun and
+// attached past it as an adverbial modifies the noun ("Russian police
+// arrested ...").
+void Parser::label_stray_dependents(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  for (int i = 1; i <= n; ++i) {
+    Token& t = at(i);
+    if (t.deprel == "dep" && t.head > 0 && (t.upos == "PROPN" || t.upos == "NOUN")) {
+      bool preposition = false;
+      for (int k = 1; k < i; ++k) {
+        preposition = preposition || (at(k).head == i && at(k).deprel == "case");
+      }
+      if (!preposition) continue;
+      const std::string& h = at(t.head).upos;
+      if (h == "VERB") t.deprel = "obl";
+      if (h == "NOUN" || h == "PROPN" || h == "PRON") t.deprel = "nmod";
+    } else if (t.upos == "ADJ" && t.deprel == "advmod" && i < n && at(i + 1).upos == "NOUN" &&
+               t.head != i + 1 && at(i + 1).head == t.head) {
+      t.head = i + 1;
+      t.deprel = "amod";
+    }
   }
 }
 
@@ -599,6 +628,31 @@ void Parser::join_list_of_names(Sentence& sentence) {
   auto& tokens = sentence.tokens;
   const int n = static_cast<int>(tokens.size());
   auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  // "Arnor, Calenardhon and Gondor" with "Gondor" a conjunct of "Arnor" and
+  // "Calenardhon" attached to "Arnor" otherwise: a name after a comma
+  // between two coordinated names is a conjunct too.
+  for (int c = 1; c <= n; ++c) {
+    const int a = at(c).head;
+    if (at(c).deprel != "conj" || a <= 0 || a >= c || at(a).upos != "PROPN" ||
+        at(c).upos != "PROPN") {
+      continue;
+    }
+    for (int b = a + 2; b < c; ++b) {
+      Token& middle = at(b);
+      if (middle.head != a || middle.upos != "PROPN" || middle.deprel == "conj" ||
+          middle.deprel == "flat" || middle.deprel == "compound") {
+        continue;
+      }
+      int start = b;  // the middle name's phrase begins after a comma
+      for (int k = a + 1; k < b; ++k) {
+        if (at(k).head == b && at(k).upos != "PUNCT" && k < start) start = k;
+      }
+      if (start <= a + 1 || at(start - 1).form != ",") continue;
+      middle.deprel = "conj";
+      at(start - 1).head = b;
+      at(start - 1).deprel = "punct";
+    }
+  }
   for (int b = 3; b <= n; ++b) {
     const int a = b - 2;
     Token& first = at(a);

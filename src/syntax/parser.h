@@ -47,6 +47,10 @@ class Parser {
   // coordination of names.
   static void join_name_to_its_noun(Sentence& sentence);
   static void join_list_of_names(Sentence& sentence);
+  // And: a bare `dep` with a preposition is an oblique or a nominal
+  // modifier; an adjective right before a noun, attached past it as
+  // `advmod`, is the noun's `amod`.
+  static void label_stray_dependents(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

@@ -275,5 +275,36 @@ TEST(Parser, ListOfNamesIsOneCoordination) {
   EXPECT_EQ(alone.token(6).head, 9);
 }
 
+// "Arnor , Calenardhon and Gondor" with "Calenardhon" attached to "Arnor"
+// otherwise: a conjunct too. A bare `dep` with a preposition is an oblique;
+// an adjective before a noun, attached past it as `advmod`, is its `amod`.
+TEST(Parser, MiddleNameOfAListAndStrayDependents) {
+  auto list = parse_conllu(
+      "1\tArnor\tArnor\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_\n"
+      "3\tCalenardhon\tCalenardhon\tPROPN\tNNP\t_\t1\tnmod:unmarked\t_\t_\n"
+      "4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+      "5\tGondor\tGondor\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\n",
+      "m");
+  ASSERT_EQ(list.size(), 1u);
+  Parser::join_list_of_names(list[0]);
+  EXPECT_EQ(list[0].token(3).deprel, "conj");
+  EXPECT_EQ(list[0].token(3).head, 1);
+  auto stray = parse_conllu(
+      "1\tRussian\tRussian\tADJ\tJJ\t_\t3\tadvmod\t_\t_\n"
+      "2\tpolice\tpolice\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tat\tat\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tGeorgia\tGeorgia\tPROPN\tNNP\t_\t3\tdep\t_\t_\n\n",
+      "s");
+  ASSERT_EQ(stray.size(), 1u);
+  Parser::label_stray_dependents(stray[0]);
+  EXPECT_EQ(stray[0].token(1).head, 2);
+  EXPECT_EQ(stray[0].token(1).deprel, "amod");
+  EXPECT_EQ(stray[0].token(5).deprel, "obl");
+  EXPECT_EQ(stray[0].build_tree(), "");
+}
+
 }  // namespace
 }  // namespace dyad

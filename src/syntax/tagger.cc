@@ -193,6 +193,11 @@ bool is_auxiliary(std::string_view lower) {
   return false;
 }
 
+// "a", "an", "the": an object's phrase begins.
+bool article(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "A" || w == "An" || w == "The";
+}
+
 // Endings of adjectives formed from names ("Russian", "Chinese", "Turkish",
 // "Israeli", "Arabic", "French").
 bool adjective_ending(std::string_view lower) {
@@ -241,6 +246,16 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
         (upos[prev2] == "NOUN" || upos[prev2] == "PROPN" || upos[prev2] == "PRON") &&
         (lexicon_.classes(lower) & WordClassLexicon::kVerb)) {
       keep_only([](std::string_view u) { return u != "ADJ" && u != "NOUN" && u != "PROPN"; });
+    }
+    // Right after a noun or a name and before an article, a word that can be
+    // a verb's base form and looks like an interjection to the model is the
+    // verb ("Arnor and Gondor welcome a resumption").
+    if (i >= 1 && i + 1 < words.size() && prev < labels_.size() &&
+        (upos[prev] == "NOUN" || upos[prev] == "PROPN") && article(words[i + 1]) &&
+        (lexicon_.classes(lower) & WordClassLexicon::kVerb) &&
+        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
+                                      scores.begin())] == "INTJ") {
+      keep_only([](std::string_view u) { return u == "VERB"; });
     }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what == KnownWord::kNoun) {

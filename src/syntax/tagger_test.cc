@@ -168,7 +168,8 @@ TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
 
 // After a modal with its subject right before it, a word that can be a
 // verb's base form is a verb: the committed model alone takes "free" in
-// "it would free prisoners" for an adjective.
+// "it would free prisoners" for an adjective (and "welcome" after names
+// for an interjection).
 TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger", std::ios::binary);
   ASSERT_TRUE(in);
@@ -178,6 +179,11 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   tagger.tag(s);
   EXPECT_EQ(s.tokens[4].upos, "VERB");
   EXPECT_EQ(s.tokens[4].xpos, "VB");
+  // Right after names and before an article, "welcome" is the verb, not an
+  // interjection.
+  Sentence w = untagged({"Arnor", "and", "Gondor", "welcome", "a", "resumption", "."});
+  tagger.tag(w);
+  EXPECT_EQ(w.tokens[3].upos, "VERB");
   // A question has no subject before its modal: "Will free trade last?"
   Sentence q = untagged({"Will", "free", "trade", "last", "?"});
   tagger.tag(q);
