@@ -880,6 +880,15 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
           continue;
         }
       }
+      // With dyad's dictionaries a time phrase names no participant ("talked
+      // shortly after the annexation of Crimea").
+      if (!dict_.petrarch_conventions) {
+        const std::string prep = preposition_of(c);
+        if (prep == "AFTER" || prep == "BEFORE" || prep == "DURING" || prep == "SINCE" ||
+            prep == "UNTIL" || prep == "FOLLOWING" || prep == "AMID" || prep == "AMIDST") {
+          continue;
+        }
+      }
       order.push_back(c);
     }
   }

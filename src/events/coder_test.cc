@@ -855,6 +855,19 @@ TEST(Coder, DocumentSpeaksForWhereOrByWhomItWasIssued) {
   EXPECT_TRUE(code(f, report("in", "Georgia")).empty());
 }
 
+// With dyad's dictionaries a time phrase names no participant: "criticized
+// Armenia after the war in Georgia" has no event against Georgia.
+TEST(Coder, TimePhraseNamesNoParticipant) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "after/after/ADP/5/case", "the/the/DET/5/det", "war/war/NOUN/2/obl",
+                  "in/in/ADP/7/case", "Georgia/Georgia/PROPN/5/nmod"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_TRUE(code(f, s).empty());
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:111"});
+}
+
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {

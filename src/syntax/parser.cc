@@ -525,6 +525,7 @@ void Parser::parse(Sentence& sentence) const {
   parsed.reserve(sentence.tokens.size());
   for (const Token& t : sentence.tokens) parsed.emplace_back(t.head, t.deprel);
   reroot_finite_verb(sentence);
+  subject_after_subordinator(sentence);
   reattach_reduced_relative(sentence);
   join_name_to_its_noun(sentence);
   join_list_of_names(sentence);
@@ -535,6 +536,63 @@ void Parser::parse(Sentence& sentence) const {
       sentence.tokens[i].deprel = parsed[i].second;
     }
     sentence.build_tree();
+  }
+}
+
+// "The release came as Israel announced it would free ...", parsed with
+// "as Israel" a prepositional phrase and "announced" a clause with no
+// subject: a subordinator taken for a preposition before a name or noun
+// that a finite verb with no subject follows is that verb's marker, the
+// name its subject, the verb an adverbial clause.
+void Parser::subject_after_subordinator(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  static constexpr std::string_view kSubordinators[] = {
+      "as", "after", "before", "while", "when", "since", "until", "because", "once"};
+  for (int p = 1; p + 2 <= n; ++p) {
+    const std::string word = lower(at(p).form);
+    if (at(p).deprel != "case" || std::find(std::begin(kSubordinators), std::end(kSubordinators),
+                                            word) == std::end(kSubordinators)) {
+      continue;
+    }
+    const int noun = at(p).head;
+    if (noun <= p || (at(noun).upos != "PROPN" && at(noun).upos != "NOUN")) continue;
+    if (at(noun).deprel != "obl" && at(noun).deprel != "nmod") continue;
+    int end = noun;  // the noun phrase's last word
+    for (int i = noun + 1; i <= n; ++i) {
+      int h = at(i).head;
+      while (h > 0 && h != noun && h > p) h = at(h).head;
+      if (h != noun) break;
+      end = i;
+    }
+    if (end + 1 > n) continue;
+    Token& verb = at(end + 1);
+    if (verb.upos != "VERB" || (verb.xpos != "VBD" && verb.xpos != "VBZ" && verb.xpos != "VBP")) {
+      continue;
+    }
+    bool subject = false;
+    for (int i = 1; i <= n; ++i) {
+      subject = subject || (at(i).head == end + 1 && at(i).deprel.starts_with("nsubj"));
+    }
+    if (subject) continue;
+    bool below = false;  // the noun's head inside the verb's clause
+    for (int h = at(noun).head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
+      below = below || h == end + 1;
+    }
+    if (below) continue;
+    const int head = at(noun).head;
+    verb.head = head;
+    verb.deprel = "advcl";
+    at(noun).head = end + 1;
+    at(noun).deprel = "nsubj";
+    at(p).head = end + 1;
+    at(p).deprel = "mark";
+    at(p).upos = "SCONJ";
   }
 }
 
@@ -710,7 +768,11 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
   for (int i = 1; i <= n; ++i) {
     if (at(i).head == 0) first = i;
   }
-  if (first == 0 || !past(at(first))) return;
+  // A participle's form: "released", "issued" (not "came", "went").
+  if (first == 0 || !past(at(first)) ||
+      (at(first).xpos != "VBN" && !at(first).form.ends_with("ed"))) {
+    return;
+  }
   int noun = 0;
   for (int i = 1; i < first; ++i) {
     if (at(i).head == first && at(i).deprel == "nsubj" && at(i).upos == "NOUN") noun = i;

@@ -51,6 +51,9 @@ class Parser {
   // modifier; an adjective right before a noun, attached past it as
   // `advmod`, is the noun's `amod`.
   static void label_stray_dependents(Sentence& sentence);
+  // And: "came as Israel announced", parsed with "as Israel" a prepositional
+  // phrase, gets "as" as the marker of "announced" and "Israel" its subject.
+  static void subject_after_subordinator(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

@@ -306,5 +306,32 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   EXPECT_EQ(stray[0].build_tree(), "");
 }
 
+// "came as Israel announced ...", parsed with "as Israel" a prepositional
+// phrase: "as" marks "announced", "Israel" is its subject.
+TEST(Parser, SubordinatorTakenForAPreposition) {
+  auto sentences = parse_conllu(
+      "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tended\tend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tas\tas\tADP\tIN\t_\t4\tcase\t_\t_\n"
+      "4\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "5\tannounced\tannounce\tVERB\tVBD\t_\t2\txcomp\t_\t_\n"
+      "6\traids\traid\tNOUN\tNNS\t_\t5\tobj\t_\t_\n\n",
+      "a");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::subject_after_subordinator(s);
+  EXPECT_EQ(s.token(5).head, 2);
+  EXPECT_EQ(s.token(5).deprel, "advcl");
+  EXPECT_EQ(s.token(4).head, 5);
+  EXPECT_EQ(s.token(4).deprel, "nsubj");
+  EXPECT_EQ(s.token(3).deprel, "mark");
+  EXPECT_EQ(s.build_tree(), "");
+  // "ended as Israel's raids" (no verb after the phrase) is left alone.
+  Sentence noun = sentences[0];
+  noun.tokens[4].upos = "NOUN";
+  Parser::subject_after_subordinator(noun);
+  EXPECT_EQ(noun.token(4).deprel, "obl");
+}
+
 }  // namespace
 }  // namespace dyad
