@@ -686,6 +686,30 @@ void Parser::join_list_of_names(Sentence& sentence) {
   auto& tokens = sentence.tokens;
   const int n = static_cast<int>(tokens.size());
   auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  // "Evil Mordor, the awful Arnor, and good Gondor welcomed": two names
+  // both made subjects of one verb, "and" before the second, are one
+  // coordinated subject.
+  for (int c = 2; c <= n; ++c) {
+    Token& second = at(c);
+    if (second.deprel != "nsubj" || second.upos != "PROPN" || second.head <= c) continue;
+    int a = 0;
+    for (int i = 1; i < c; ++i) {
+      if (at(i).head == second.head && at(i).deprel == "nsubj" && at(i).upos == "PROPN") a = i;
+    }
+    bool conjunction = false;
+    for (int k = a + 1; k < c && a != 0; ++k) {
+      conjunction = conjunction || ((at(k).head == c || at(k).head == second.head) &&
+                                    at(k).deprel == "cc" && k + 4 > c);
+    }
+    if (a == 0 || !conjunction) continue;
+    second.head = a;
+    second.deprel = "conj";
+    for (int k = a + 1; k < c; ++k) {  // its commas and conjunction go with it
+      if (at(k).head == at(a).head && (at(k).deprel == "punct" || at(k).deprel == "cc")) {
+        at(k).head = c;
+      }
+    }
+  }
   // "Arnor, Calenardhon and Gondor" with "Gondor" a conjunct of "Arnor" and
   // "Calenardhon" attached to "Arnor" otherwise: a name after a comma
   // between two coordinated names is a conjunct too.

@@ -291,6 +291,24 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   Parser::join_list_of_names(list[0]);
   EXPECT_EQ(list[0].token(3).deprel, "conj");
   EXPECT_EQ(list[0].token(3).head, 1);
+  // "Mordor , Arnor , and Gondor welcomed" with two subjects and an
+  // apposition: one coordinated subject of three names.
+  auto subjects = parse_conllu(
+      "1\tMordor\tMordor\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_\n"
+      "3\tArnor\tArnor\tPROPN\tNNP\t_\t1\tappos\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+      "6\tGondor\tGondor\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "7\twelcomed\twelcome\tVERB\tVBD\t_\t0\troot\t_\t_\n\n",
+      "t");
+  ASSERT_EQ(subjects.size(), 1u);
+  Parser::join_list_of_names(subjects[0]);
+  EXPECT_EQ(subjects[0].token(6).head, 1);
+  EXPECT_EQ(subjects[0].token(6).deprel, "conj");
+  EXPECT_EQ(subjects[0].token(5).head, 6);
+  EXPECT_EQ(subjects[0].token(3).deprel, "conj");
+  EXPECT_EQ(subjects[0].build_tree(), "");
   auto stray = parse_conllu(
       "1\tRussian\tRussian\tADJ\tJJ\t_\t3\tadvmod\t_\t_\n"
       "2\tpolice\tpolice\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
