@@ -530,12 +530,79 @@ void Parser::parse(Sentence& sentence) const {
   join_name_to_its_noun(sentence);
   join_list_of_names(sentence);
   label_stray_dependents(sentence);
+  attach_closing_attribution(sentence);
   if (!sentence.build_tree().empty()) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       sentence.tokens[i].head = parsed[i].first;
       sentence.tokens[i].deprel = parsed[i].second;
     }
     sentence.build_tree();
+  }
+}
+
+// "..., defense and military officials said.": the attribution that closes
+// a news sentence, parsed with its speakers joined to an earlier phrase and
+// "said" to the main verb. A saying verb with no subject, nothing after it
+// but its own dependents and punctuation, and a noun phrase between a comma
+// and itself takes that phrase as its subject and hangs from the main verb
+// as parataxis.
+void Parser::attach_closing_attribution(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  static constexpr std::string_view kSaying[] = {"say",     "tell",     "add",   "report",
+                                                 "confirm", "announce", "state", "claim"};
+  int root = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (at(i).head == 0) root = i;
+  }
+  for (int v = n; v >= 3 && root != 0; --v) {
+    Token& verb = at(v);
+    if (verb.upos != "VERB") continue;
+    if (v == root ||
+        std::find(std::begin(kSaying), std::end(kSaying), verb.lemma) == std::end(kSaying)) {
+      return;  // only the last verb, a saying verb below the root
+    }
+    auto inside = [&](int i, int top) {
+      for (int h = i, steps = 0; h > 0 && steps <= n; h = at(h).head, ++steps) {
+        if (h == top) return true;
+      }
+      return false;
+    };
+    for (int i = v + 1; i <= n; ++i) {
+      if (at(i).upos != "PUNCT" && !inside(i, v)) return;
+    }
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == v && at(i).deprel.starts_with("nsubj")) return;
+    }
+    const int head = v - 1;  // the speakers' head word
+    if (at(head).upos != "NOUN" && at(head).upos != "PROPN") return;
+    int comma = 0;
+    for (int k = head - 1; k >= 1 && comma == 0; --k) {
+      const Token& t = at(k);
+      if (t.form == ",") comma = k;
+      const bool phrase_word = t.upos == "DET" || t.upos == "ADJ" || t.upos == "NOUN" ||
+                               t.upos == "PROPN" || t.upos == "CCONJ" || t.upos == "NUM";
+      if (comma == 0 && !phrase_word) return;
+    }
+    if (comma == 0 || comma + 6 < head || inside(root, head)) return;
+    for (int k = comma + 1; k < head; ++k) {
+      Token& t = at(k);
+      if (t.head > comma && t.head <= head) continue;  // inside the phrase already
+      t.head = head;
+      t.deprel = t.upos == "DET"     ? "det"
+                 : t.upos == "ADJ"   ? "amod"
+                 : t.upos == "CCONJ" ? "cc"
+                 : t.upos == "NUM"   ? "nummod"
+                                     : "compound";
+    }
+    at(head).head = v;
+    at(head).deprel = "nsubj";
+    at(comma).head = v;
+    at(comma).deprel = "punct";
+    verb.head = root;
+    verb.deprel = "parataxis";
+    return;
   }
 }
 

@@ -54,6 +54,9 @@ class Parser {
   // And: "came as Israel announced", parsed with "as Israel" a prepositional
   // phrase, gets "as" as the marker of "announced" and "Israel" its subject.
   static void subject_after_subordinator(Sentence& sentence);
+  // And: "..., defense and military officials said." gets "officials" as
+  // the subject of "said", and "said" as parataxis of the main verb.
+  static void attach_closing_attribution(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

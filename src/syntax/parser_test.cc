@@ -351,5 +351,36 @@ TEST(Parser, SubordinatorTakenForAPreposition) {
   EXPECT_EQ(noun.token(4).deprel, "obl");
 }
 
+// "Rebels engaged peacekeepers , military officials said ." parsed with
+// "officials" a conjunct of the object and "said" of the main verb: the
+// closing attribution's speakers are its subject, "said" parataxis.
+TEST(Parser, ClosingAttributionHasItsSpeakersAsSubject) {
+  auto sentences = parse_conllu(
+      "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tengaged\tengage\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tpeacekeepers\tpeacekeeper\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+      "5\tmilitary\tmilitary\tADJ\tJJ\t_\t6\tamod\t_\t_\n"
+      "6\tofficials\tofficial\tNOUN\tNNS\t_\t3\tconj\t_\t_\n"
+      "7\tsaid\tsay\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "c");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::attach_closing_attribution(s);
+  EXPECT_EQ(s.token(6).head, 7);
+  EXPECT_EQ(s.token(6).deprel, "nsubj");
+  EXPECT_EQ(s.token(7).head, 2);
+  EXPECT_EQ(s.token(7).deprel, "parataxis");
+  EXPECT_EQ(s.token(4).head, 7);
+  EXPECT_EQ(s.build_tree(), "");
+  // A verb with a subject of its own is left alone.
+  Sentence own = sentences[0];
+  own.tokens[5].head = 7;
+  own.tokens[5].deprel = "nsubj";
+  Parser::attach_closing_attribution(own);
+  EXPECT_EQ(own.token(7).deprel, "conj");
+}
+
 }  // namespace
 }  // namespace dyad
