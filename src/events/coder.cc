@@ -784,8 +784,18 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
   }
   for (int c : obliques) {
     if (preposition_of(c) == "BY") {
-      // "by a missile believed to be fired by pro-Russia rebels"
+      // "by a missile believed to be fired by pro-Russia rebels": a weapon
+      // with no country named is the tool of whoever a deeper "by" names.
       auto ps = participants(c, true);
+      const bool unnamed = std::all_of(
+          ps.begin(), ps.end(), [](const Participant& p) { return p.code.starts_with("---"); });
+      for (int d : s_.subtree(c)) {
+        if (!unnamed || d == c || preposition_of(d) != "BY") continue;
+        if (auto deeper = participants(d, true); !deeper.empty()) {
+          ps = std::move(deeper);
+          break;
+        }
+      }
       if (ps.empty()) ps = first_actor_in(c, Agents::kAnywhere);
       if (!ps.empty()) return ps;
     }

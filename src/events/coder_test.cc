@@ -868,6 +868,22 @@ TEST(Coder, TimePhraseNamesNoParticipant) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:111"});
 }
 
+// "was attacked by a missile fired by police": a weapon with no country is
+// the tool of whoever the deeper "by" names.
+TEST(Coder, WeaponIsTheToolOfWhoeverFiredIt) {
+  Fixture f;
+  std::istringstream weapon("MISSILE [~MIL]\n");
+  f.dict.agents.load(weapon, "weapons", f.dict.errors);
+  auto s = parse({"Georgia/Georgia/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass",
+                  "attacked/attack/VERB/0/root", "by/by/ADP/6/case", "a/a/DET/6/det",
+                  "missile/missile/NOUN/3/obl:agent", "fired/fire/VERB/6/acl", "by/by/ADP/9/case",
+                  "police/police/NOUN/7/obl:agent"});
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>GEO:190"}) << petrarch;
+  }
+}
+
 // An event's texts are the actors' phrases without their preposition ("the
 // alliance", not "to the alliance") or modifiers cut off by a comma.
 TEST(Coder, ActorTextsLeaveOutThePreposition) {

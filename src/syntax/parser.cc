@@ -531,12 +531,49 @@ void Parser::parse(Sentence& sentence) const {
   join_list_of_names(sentence);
   label_stray_dependents(sentence);
   attach_closing_attribution(sentence);
+  join_split_subject(sentence);
   if (!sentence.build_tree().empty()) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       sentence.tokens[i].head = parsed[i].first;
       sentence.tokens[i].deprel = parsed[i].second;
     }
     sentence.build_tree();
+  }
+}
+
+// "The Malaysia Airlines Boeing 777 flight MH17 was blown up", parsed with
+// "Airlines" an active subject and "MH17" the passive one of the same verb:
+// a verb has one subject, so a run of nominal words up to the passive
+// subject is that subject's name.
+void Parser::join_split_subject(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  for (int pass = 2; pass <= n; ++pass) {
+    const int verb = at(pass).head;
+    if (at(pass).deprel != "nsubj:pass" || verb <= pass) continue;
+    int active = 0;
+    for (int i = 1; i < pass; ++i) {
+      if (at(i).head == verb && at(i).deprel == "nsubj") active = i;
+    }
+    if (active == 0) continue;
+    bool nominal = true;  // nothing but names, nouns and numbers between
+    for (int k = active; k <= pass && nominal; ++k) {
+      const std::string& u = at(k).upos;
+      nominal = u == "PROPN" || u == "NOUN" || u == "NUM";
+    }
+    if (!nominal) continue;
+    for (int k = active; k < pass; ++k) {
+      Token& t = at(k);
+      if (t.head > active && t.head <= pass) continue;  // already inside the name
+      if (t.head >= active && t.head < k) continue;
+      t.head = pass;
+      t.deprel = t.upos == "NUM" ? "nummod" : "compound";
+    }
+    // Words of the name that hung from the verb (a determiner, "the").
+    for (int k = 1; k < active; ++k) {
+      if (at(k).head == active && at(k).deprel == "det") at(k).head = pass;
+    }
   }
 }
 

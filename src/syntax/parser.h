@@ -57,6 +57,9 @@ class Parser {
   // And: "..., defense and military officials said." gets "officials" as
   // the subject of "said", and "said" as parataxis of the main verb.
   static void attach_closing_attribution(Sentence& sentence);
+  // And: "The Malaysia Airlines Boeing 777 flight MH17 was blown up" with
+  // an active and a passive subject of one verb: one passive subject.
+  static void join_split_subject(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

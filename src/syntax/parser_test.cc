@@ -382,5 +382,26 @@ TEST(Parser, ClosingAttributionHasItsSpeakersAsSubject) {
   EXPECT_EQ(own.token(7).deprel, "conj");
 }
 
+// "The Malaysia Airlines flight MH17 was blown up" with "Airlines" an
+// active subject beside the passive one: one passive subject.
+TEST(Parser, SplitSubjectIsOnePassiveSubject) {
+  auto sentences = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tMalaysia\tMalaysia\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tAirlines\tAirlines\tPROPN\tNNPS\t_\t7\tnsubj\t_\t_\n"
+      "4\tflight\tflight\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+      "5\tMH17\tMH17\tPROPN\tNNP\t_\t7\tnsubj:pass\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\tdowned\tdown\tVERB\tVBN\t_\t0\troot\t_\t_\n\n",
+      "m");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_split_subject(s);
+  EXPECT_EQ(s.token(3).head, 5);
+  EXPECT_EQ(s.token(3).deprel, "compound");
+  EXPECT_EQ(s.token(1).head, 5);
+  EXPECT_EQ(s.build_tree(), "");
+}
+
 }  // namespace
 }  // namespace dyad
