@@ -532,12 +532,49 @@ void Parser::parse(Sentence& sentence) const {
   label_stray_dependents(sentence);
   attach_closing_attribution(sentence);
   join_split_subject(sentence);
+  participle_before_object(sentence);
   if (!sentence.build_tree().empty()) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       sentence.tokens[i].head = parsed[i].first;
       sentence.tokens[i].deprel = parsed[i].second;
     }
     sentence.build_tree();
+  }
+}
+
+// "pledged to expel exiled leaders", parsed with "exiled" a verb of its own
+// taking "leaders" as object: a past participle right after a verb with no
+// object, itself with an object right after it and no subject or auxiliary,
+// modifies that object, which is the first verb's.
+void Parser::participle_before_object(Sentence& sentence) {
+  auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  auto has_child = [&](int head, auto&& relation) {
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == head && relation(at(i).deprel)) return true;
+    }
+    return false;
+  };
+  for (int v = 1; v + 2 <= n; ++v) {
+    const int participle = v + 1, noun = v + 2;
+    if (at(v).upos != "VERB" || at(participle).xpos != "VBN" || at(noun).upos != "NOUN") continue;
+    if (at(noun).head != participle || at(noun).deprel != "obj") continue;
+    if (at(participle).deprel == "conj" || at(participle).deprel == "amod") continue;
+    if (has_child(v, [](const std::string& r) { return r == "obj"; })) continue;
+    if (has_child(participle, [](const std::string& r) {
+          return r.starts_with("nsubj") || r.starts_with("aux") || r == "mark";
+        })) {
+      continue;
+    }
+    // The participle's other dependents follow the noun phrase.
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == participle && i != noun) at(i).head = noun;
+    }
+    at(noun).head = v;
+    at(noun).deprel = "obj";
+    at(participle).head = noun;
+    at(participle).deprel = "amod";
   }
 }
 

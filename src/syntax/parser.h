@@ -60,6 +60,9 @@ class Parser {
   // And: "The Malaysia Airlines Boeing 777 flight MH17 was blown up" with
   // an active and a passive subject of one verb: one passive subject.
   static void join_split_subject(Sentence& sentence);
+  // And: "to expel exiled leaders" with "exiled" a verb taking "leaders"
+  // gets "leaders" as the object of "expel", "exiled" its amod.
+  static void participle_before_object(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

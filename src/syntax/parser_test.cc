@@ -403,5 +403,24 @@ TEST(Parser, SplitSubjectIsOnePassiveSubject) {
   EXPECT_EQ(s.build_tree(), "");
 }
 
+// "to expel exiled leaders" with "exiled" a verb taking "leaders": the
+// noun is the first verb's object, the participle its modifier.
+TEST(Parser, ParticipleBeforeAnObjectModifiesIt) {
+  auto sentences = parse_conllu(
+      "1\tQatar\tQatar\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\texpelled\texpel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\texiled\texile\tVERB\tVBN\t_\t2\tparataxis\t_\t_\n"
+      "4\tleaders\tleader\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n",
+      "p");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::participle_before_object(s);
+  EXPECT_EQ(s.token(4).head, 2);
+  EXPECT_EQ(s.token(4).deprel, "obj");
+  EXPECT_EQ(s.token(3).head, 4);
+  EXPECT_EQ(s.token(3).deprel, "amod");
+  EXPECT_EQ(s.build_tree(), "");
+}
+
 }  // namespace
 }  // namespace dyad
