@@ -342,7 +342,8 @@ int rewrite_conllu(const std::string& input, const std::string& output,
 int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
               const std::string& parser_path, const std::string& lemmatizer_path, int epochs,
               int parser_epochs, int jackknife, const std::string& metadata, bool augment_news,
-              bool root_last, const std::string& lexicon_dir) {
+              bool root_last, int beam, int snapshot_from, const std::string& tagged_path,
+              const std::string& lexicon_dir) {
   if (tagger_path.empty() && parser_path.empty() && lemmatizer_path.empty()) {
     std::cerr << "dyad train: expected --tagger FILE, --parser FILE and/or --lemmatizer FILE\n";
     return 2;
@@ -421,12 +422,28 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
         }
       }
     }
-    dyad::Parser parser = dyad::Parser::train(tagged, parser_epochs, metadata, 3, root_last);
+    if (!tagged_path.empty()) {
+      std::ofstream out(tagged_path, std::ios::binary);
+      for (const auto& s : tagged) dyad::write_conllu(out, s);
+      if (!out) {
+        std::cerr << tagged_path << ": cannot write\n";
+        return 1;
+      }
+    }
+    // Snapshots: the model as after each epoch from `snapshot_from` on.
+    auto snapshot = [&](int epoch, const dyad::Parser& p) {
+      if (snapshot_from <= 0 || epoch < snapshot_from || epoch == parser_epochs) return;
+      const std::string path = fmt::format("{}.epoch{}", parser_path, epoch);
+      if (save(path, p))
+        std::cerr << fmt::format("parser: epoch {}, {:.1f} s -> {}\n", epoch, seconds(), path);
+    };
+    dyad::Parser parser =
+        dyad::Parser::train(tagged, parser_epochs, metadata, 3, root_last, beam, snapshot);
     if (!save(parser_path, parser)) return 1;
     std::cerr << fmt::format(
-        "parser: {} sentences, {} relations, {} features, {} epochs, {:.1f} s -> {}\n",
-        sentences.size(), parser.label_count(), parser.feature_count(), parser_epochs, seconds(),
-        parser_path);
+        "parser: {} sentences, {} relations, {} features, {} epochs, beam {}, {:.1f} s -> {}\n",
+        sentences.size(), parser.label_count(), parser.feature_count(), parser_epochs,
+        parser.beam(), seconds(), parser_path);
   }
   return 0;
 }
@@ -573,6 +590,18 @@ int main(int argc, char** argv) {
                   "weekday between subject and verb: 'Israel on Wednesday released')");
   train->add_option("--jackknife", train_jackknife,
                     "train the parser on tags from N-fold jackknifed taggers (1 = gold tags)");
+  int train_beam = 1;
+  train->add_option("--beam", train_beam,
+                    "parser experiment: keep the K best transition sequences, trained on whole "
+                    "sequences (1 = greedy, the default); the model records K");
+  int train_snapshot_from = 0;
+  train->add_option("--snapshot-from", train_snapshot_from,
+                    "also write the parser as after each epoch from N on (FILE.epochN), to "
+                    "choose the number of epochs on held-out data");
+  std::string train_tagged;
+  train->add_option("--save-tagged", train_tagged,
+                    "also write the parser's training sentences, with their jackknifed tags, as "
+                    "CoNLL-U (to train parsers again from them with --jackknife 1)");
   train->add_option("--metadata", train_metadata,
                     "text stored in the models (training command, data, licence)");
 
@@ -607,7 +636,7 @@ int main(int argc, char** argv) {
   if (*train) {
     return run_train(train_inputs, train_tagger, train_parser, train_lemmatizer, train_epochs,
                      train_parser_epochs, train_jackknife, train_metadata, train_augment,
-                     train_root_last, train_lexicon);
+                     train_root_last, train_beam, train_snapshot_from, train_tagged, train_lexicon);
   }
   if (*parse) {
     return run_parse(parse_models, parse_input, parse_output, parse_tokenized, parse_names);

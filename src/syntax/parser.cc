@@ -11,12 +11,34 @@
 namespace dyad {
 namespace {
 
-// DYADPRS3: the root opens the stack; DYADPRS4: the root ends the buffer.
-// (DYADPRS1 models lack the verb-ahead features and are refused.)
+// DYADPRS3: the root opens the stack; DYADPRS4: the root ends the buffer;
+// DYADPRS5: a beam-search model, its width and root layout after the
+// labels. (DYADPRS1 models lack the verb-ahead features and are refused.)
 constexpr std::string_view kMagic = "DYADPRS3";
 constexpr std::string_view kMagicRootLast = "DYADPRS4";
+constexpr std::string_view kMagicBeam = "DYADPRS5";
 constexpr std::size_t kShift = 0;
 constexpr std::size_t kReduce = 1;
+// In a beam: a finished configuration carried over unchanged to the next step.
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// An item of a beam: its summed score, where it came from (its index in
+// the step before, and the action taken there), and whether its actions so
+// far are the gold sequence's (training).
+struct BeamItem {
+  float score = 0;
+  std::size_t parent = 0;
+  std::size_t action = kNone;
+  bool gold = true;
+};
+
+// Beam order: the higher score first; ties by parent, then action, so the
+// search is deterministic.
+bool better(const BeamItem& a, const BeamItem& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.parent != b.parent) return a.parent < b.parent;
+  return a.action < b.action;
+}
 
 // The dependent of the first arc whose span its head does not dominate (a
 // crossing arc), or 0 when the tree is projective. The heads form a tree.
@@ -53,21 +75,15 @@ bool projectivize(Sentence& s) {
 
 }  // namespace
 
-// A parser configuration: the stack, the next buffer word and the arcs so far.
-// The artificial root is word 0 at the bottom of the stack, or, with
-// `root_last`, word n + 1 at the end of the buffer (Ballesteros and Nivre
-// 2013): then no word is made the root before the whole sentence is read,
-// and "Evidence against Russia was presented" keeps "Evidence" on the stack
-// for its verb.
-struct Parser::State {
+// What a configuration reads of its sentence and never changes, shared by
+// all configurations of one sentence (a beam copies only what changes).
+// The artificial root is word 0, or, with `root_last`, word n + 1 at the
+// end of the buffer (Ballesteros and Nivre 2013): then no word is made the
+// root before the whole sentence is read, and "Evidence against Russia was
+// presented" keeps "Evidence" on the stack for its verb.
+struct Parser::Words {
   int n = 0;
   int root = 0;  // 0, or n + 1 with the root last
-  std::vector<int> stack;
-  int next = 1;  // first buffer word; past the end when the buffer is empty
-  std::vector<int> head, label, leftmost, rightmost, children;
-  std::vector<int> leftmost2, rightmost2;          // second-outermost children
-  std::vector<std::uint64_t> left_set, right_set;  // labels of left / right children
-  bool has_root = false;
   // Per-word feature ids (lower-cased form, tag), index 0 = the root.
   std::vector<std::uint64_t> word, tag, fine;
   // The first verb or auxiliary at or after each word (0: none): whether a
@@ -77,24 +93,14 @@ struct Parser::State {
   // word), so it is never made a head.
   std::vector<char> punct;
 
-  State(const Sentence& s, bool root_last)
+  Words(const Sentence& s, bool root_last)
       : n(static_cast<int>(s.size())),
         root(root_last ? n + 1 : 0),
-        head(static_cast<std::size_t>(n) + 2, -1),
-        label(static_cast<std::size_t>(n) + 2, -1),
-        leftmost(static_cast<std::size_t>(n) + 2, 0),
-        rightmost(static_cast<std::size_t>(n) + 2, 0),
-        children(static_cast<std::size_t>(n) + 2, 0),
-        leftmost2(static_cast<std::size_t>(n) + 2, 0),
-        rightmost2(static_cast<std::size_t>(n) + 2, 0),
-        left_set(static_cast<std::size_t>(n) + 2, 0),
-        right_set(static_cast<std::size_t>(n) + 2, 0),
         word(static_cast<std::size_t>(n) + 3, feature_key(90, "<none>")),
         tag(static_cast<std::size_t>(n) + 3, feature_key(91, "<none>")),
         fine(static_cast<std::size_t>(n) + 3, feature_key(92, "<none>")),
         verb_from(static_cast<std::size_t>(n) + 3, 0),
         punct(static_cast<std::size_t>(n) + 3, 0) {
-    if (!root_last) stack.push_back(0);
     const auto r = static_cast<std::size_t>(root);
     word[r] = feature_key(90, "<root>");
     tag[r] = feature_key(91, "<root>");
@@ -110,6 +116,36 @@ struct Parser::State {
       verb_from[static_cast<std::size_t>(i)] =
           upos == "VERB" || upos == "AUX" ? i : verb_from[static_cast<std::size_t>(i) + 1];
     }
+  }
+};
+
+// A parser configuration: the stack, the next buffer word and the arcs so
+// far, over the words of `words` (which must outlive it).
+struct Parser::State {
+  const Words* words;
+  int n = 0;
+  int root = 0;  // 0, or n + 1 with the root last
+  std::vector<int> stack;
+  int next = 1;  // first buffer word; past the end when the buffer is empty
+  std::vector<int> head, label, leftmost, rightmost, children;
+  std::vector<int> leftmost2, rightmost2;          // second-outermost children
+  std::vector<std::uint64_t> left_set, right_set;  // labels of left / right children
+  bool has_root = false;
+
+  explicit State(const Words& w)
+      : words(&w),
+        n(w.n),
+        root(w.root),
+        head(static_cast<std::size_t>(n) + 2, -1),
+        label(static_cast<std::size_t>(n) + 2, -1),
+        leftmost(static_cast<std::size_t>(n) + 2, 0),
+        rightmost(static_cast<std::size_t>(n) + 2, 0),
+        children(static_cast<std::size_t>(n) + 2, 0),
+        leftmost2(static_cast<std::size_t>(n) + 2, 0),
+        rightmost2(static_cast<std::size_t>(n) + 2, 0),
+        left_set(static_cast<std::size_t>(n) + 2, 0),
+        right_set(static_cast<std::size_t>(n) + 2, 0) {
+    if (root == 0) stack.push_back(0);
   }
   int s0() const { return stack.empty() ? -1 : stack.back(); }
   int s1() const { return stack.size() > 1 ? stack[stack.size() - 2] : -1; }
@@ -129,9 +165,9 @@ struct Parser::State {
     if (buffer_empty()) return false;
     if (left) {
       return word_on_stack() && head[static_cast<std::size_t>(s0())] < 0 &&
-             !punct[static_cast<std::size_t>(next)];
+             !words->punct[static_cast<std::size_t>(next)];
     }
-    if (next == root || s0() < 0 || punct[static_cast<std::size_t>(s0())]) return false;
+    if (next == root || s0() < 0 || words->punct[static_cast<std::size_t>(s0())]) return false;
     return s0() != 0 || !has_root;
   }
 
@@ -175,13 +211,13 @@ struct Parser::State {
 void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.clear();
   auto W = [&](int i) {
-    return i < 0 ? feature_key(90, "<none>") : st.word[static_cast<std::size_t>(i)];
+    return i < 0 ? feature_key(90, "<none>") : st.words->word[static_cast<std::size_t>(i)];
   };
   auto P = [&](int i) {
-    return i < 0 ? feature_key(91, "<none>") : st.tag[static_cast<std::size_t>(i)];
+    return i < 0 ? feature_key(91, "<none>") : st.words->tag[static_cast<std::size_t>(i)];
   };
   auto X = [&](int i) {
-    return i < 0 ? feature_key(92, "<none>") : st.fine[static_cast<std::size_t>(i)];
+    return i < 0 ? feature_key(92, "<none>") : st.words->fine[static_cast<std::size_t>(i)];
   };
   auto L = [&](int i) -> std::uint64_t {
     return i <= 0 ? 0xFFFF : static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(i)] + 1);
@@ -278,15 +314,91 @@ void Parser::features(const State& st, std::vector<std::uint64_t>& out) const {
   out.push_back(feature_key(59, L(s0h), W(s0h), P(s0)));
   // A verb still to come after b0 (how far, which kind), and one between
   // s0 and b0.
-  const int verb_ahead = b0 > 0 && b0 < st.n ? st.verb_from[static_cast<std::size_t>(b0) + 1] : 0;
+  const int verb_ahead =
+      b0 > 0 && b0 < st.n ? st.words->verb_from[static_cast<std::size_t>(b0) + 1] : 0;
   const std::uint64_t ahead =
       verb_ahead == 0 ? 0 : static_cast<std::uint64_t>(std::min(verb_ahead - b0, 5));
   const bool verb_between = s0 >= 0 && b0 > 0 && s0 + 1 < b0 &&
-                            st.verb_from[static_cast<std::size_t>(s0) + 1] != 0 &&
-                            st.verb_from[static_cast<std::size_t>(s0) + 1] < b0;
+                            st.words->verb_from[static_cast<std::size_t>(s0) + 1] != 0 &&
+                            st.words->verb_from[static_cast<std::size_t>(s0) + 1] < b0;
   out.push_back(feature_key(60, P(b0), ahead, X(verb_ahead > 0 ? verb_ahead : -1)));
   out.push_back(feature_key(61, P(s0), P(b0), verb_ahead > 0 ? 1 : 0));
   out.push_back(feature_key(62, P(s0), P(b0), verb_between ? 1 : 0));
+}
+
+// A beam search's record for training: the gold actions, each step's items
+// (best first; steps[0] holds the start) and the feature vectors of the
+// configurations each step expanded, so an update reuses them.
+struct Parser::BeamTrace {
+  std::vector<std::size_t> gold;
+  std::vector<std::vector<BeamItem>> steps;
+  std::size_t width = 1;
+  std::vector<std::vector<std::uint64_t>> feats;  // [step * width + item]
+
+  std::vector<std::uint64_t>& features(std::size_t step, std::size_t item) {
+    const std::size_t at = step * width + item;
+    if (feats.size() <= at) feats.resize(at + 1);
+    return feats[at];
+  }
+};
+
+Parser::State Parser::beam_search(const Words& words, int width, BeamTrace* trace) const {
+  const auto keep_max = static_cast<std::size_t>(std::max(width, 1));
+  std::vector<State> beam{State(words)}, next;
+  std::vector<BeamItem> items(1), candidates;
+  std::vector<std::uint64_t> feats;
+  std::vector<float> scores(model_.classes());
+  if (trace != nullptr) {
+    trace->width = keep_max;
+    trace->steps.assign(1, items);
+  }
+  for (std::size_t step = 0;; ++step) {
+    candidates.clear();
+    bool moved = false;
+    for (std::size_t k = 0; k < beam.size(); ++k) {
+      const State& st = beam[k];
+      const std::size_t before = candidates.size();
+      if (!st.done()) {
+        std::vector<std::uint64_t>& f = trace != nullptr ? trace->features(step, k) : feats;
+        features(st, f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        model_.score(f, scores);
+        for (std::size_t a = 0; a < scores.size(); ++a) {
+          if (st.legal(a)) candidates.push_back(BeamItem{items[k].score + scores[a], k, a, false});
+        }
+      }
+      if (candidates.size() == before) {
+        candidates.push_back(BeamItem{items[k].score, k, kNone, false});
+      } else {
+        moved = true;
+      }
+    }
+    // Training follows the gold sequence to its end even when the beam has
+    // finished before it.
+    if (!moved && (trace == nullptr || step >= trace->gold.size())) break;
+    const std::size_t keep = std::min(keep_max, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                      candidates.end(), better);
+    candidates.resize(keep);
+    for (std::size_t j = 0; j < keep; ++j) {
+      BeamItem& c = candidates[j];
+      if (trace != nullptr) {
+        const std::size_t gold_action = step < trace->gold.size() ? trace->gold[step] : kNone;
+        c.gold = items[c.parent].gold && c.action == gold_action;
+      }
+      if (j < next.size()) {
+        next[j] = beam[c.parent];
+      } else {
+        next.push_back(beam[c.parent]);
+      }
+      if (c.action != kNone) next[j].apply(c.action);
+    }
+    next.erase(next.begin() + static_cast<std::ptrdiff_t>(keep), next.end());
+    std::swap(beam, next);
+    items.swap(candidates);
+    if (trace != nullptr) trace->steps.push_back(items);
+  }
+  return beam.front();
 }
 
 namespace {
@@ -310,10 +422,12 @@ struct ActionCosts {
 }  // namespace
 
 Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
-                     std::uint32_t min_updates, bool root_last) {
+                     std::uint32_t min_updates, bool root_last, int beam,
+                     const std::function<void(int epoch, const Parser&)>& after_epoch) {
   Parser p;
   p.metadata_ = std::move(metadata);
   p.root_last_ = root_last;
+  p.beam_ = std::max(beam, 1);
   std::map<std::string, int> label_ids;
   for (const Sentence& s : sentences) {
     for (const Token& t : s.tokens) label_ids.emplace(t.deprel, 0);
@@ -367,27 +481,122 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
     c.shift = (b0_head_is_s0 || b0_head_below_s0 ? 1 : 0) + b0_deps_in_stack;
     return c;
   };
-  std::vector<std::uint64_t> feats;
-  std::vector<float> scores(classes);
-  for (int epoch = 0; epoch < epochs; ++epoch) {
+  // The gold heads (the root as st.root) and label ids of a sentence.
+  auto gold_tree = [&](const Sentence& s, const State& st, std::vector<int>& gold_head,
+                       std::vector<int>& gold_label) {
+    gold_head.assign(static_cast<std::size_t>(st.n) + 2, -1);
+    gold_label.assign(static_cast<std::size_t>(st.n) + 2, -1);
+    for (int i = 1; i <= st.n; ++i) {
+      gold_head[static_cast<std::size_t>(i)] = s.token(i).head == 0 ? st.root : s.token(i).head;
+      gold_label[static_cast<std::size_t>(i)] = label_ids[s.token(i).deprel];
+    }
+  };
+  // The epoch's order of the sentences: a fixed shuffle per epoch; `seed`
+  // goes on to drive error exploration.
+  auto shuffled = [&](int epoch, std::uint64_t& seed) {
     std::vector<std::size_t> order(usable.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::uint64_t seed = 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(epoch);
+    seed = 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(epoch);
     for (std::size_t i = order.size(); i > 1; --i) {
       seed ^= seed << 13;
       seed ^= seed >> 7;
       seed ^= seed << 17;
       std::swap(order[i - 1], order[seed % i]);
     }
-    for (std::size_t idx : order) {
-      const Sentence& s = usable[idx];
-      State st(s, root_last);
-      std::vector<int> gold_head(static_cast<std::size_t>(st.n) + 2, -1);
-      std::vector<int> gold_label(static_cast<std::size_t>(st.n) + 2, -1);
-      for (int i = 1; i <= st.n; ++i) {
-        gold_head[static_cast<std::size_t>(i)] = s.token(i).head == 0 ? st.root : s.token(i).head;
-        gold_label[static_cast<std::size_t>(i)] = label_ids[s.token(i).deprel];
+    return order;
+  };
+  auto epoch_done = [&](int epoch) {
+    if (!after_epoch) return;
+    Parser snapshot = p;
+    snapshot.model_.finish(min_updates);
+    after_epoch(epoch + 1, snapshot);
+  };
+  std::vector<std::uint64_t> feats;
+  std::vector<float> scores(classes);
+  if (p.beam_ > 1) {
+    // Global training (Zhang and Nivre 2011): the structured averaged
+    // perceptron over whole transition sequences, updated where the beam's
+    // best prefix outscores the gold prefix by most (max-violation, Huang
+    // et al. 2012). The gold sequence: the oracle's cheapest action, arcs
+    // before REDUCE before SHIFT (on a projective tree, the static oracle).
+    BeamTrace trace;
+    std::vector<int> gold_head, gold_label;
+    std::vector<std::vector<std::uint64_t>> gold_feats;
+    std::vector<float> gold_sum;  // the gold prefix's score after each step
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+      std::uint64_t seed = 0;
+      for (std::size_t idx : shuffled(epoch, seed)) {
+        const Sentence& s = usable[idx];
+        const Words words(s, root_last);
+        State g(words);
+        gold_tree(s, g, gold_head, gold_label);
+        trace.gold.clear();
+        gold_sum.assign(1, 0.0f);
+        for (std::size_t t = 0; !g.done(); ++t) {
+          const ActionCosts cost = action_costs(g, gold_head, gold_label);
+          std::size_t best = kNone;
+          int least = 1 << 30;
+          for (std::size_t i = 0; i < classes; ++i) {
+            const std::size_t a = i + 2 < classes ? i + 2 : classes - 1 - i;  // arcs, REDUCE, SHIFT
+            if (g.legal(a) && cost.of(a) < least) {
+              least = cost.of(a);
+              best = a;
+            }
+          }
+          if (best == kNone) break;
+          if (gold_feats.size() <= t) gold_feats.resize(t + 1);
+          p.features(g, gold_feats[t]);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          p.model_.score(gold_feats[t], scores);
+          gold_sum.push_back(gold_sum.back() + scores[best]);
+          trace.gold.push_back(best);
+          g.apply(best);
+        }
+        p.beam_search(words, p.beam_, &trace);
+        // The step of largest violation: the best item not gold, by most
+        // above the gold prefix of the same length.
+        const std::size_t gold_steps = trace.gold.size();
+        std::size_t worst = 0;
+        float violation = -1e30f;
+        for (std::size_t t = 1; t < trace.steps.size(); ++t) {
+          const BeamItem& top = trace.steps[t].front();
+          const float v = top.score - gold_sum[std::min(t, gold_steps)];
+          if (!top.gold && v > violation) {
+            violation = v;
+            worst = t;
+          }
+        }
+        if (worst > 0) {
+          // The best path back to where it leaves the gold sequence, less;
+          // the gold sequence from there, more.
+          std::size_t item = 0, t = worst;
+          for (; t > 0; --t) {
+            const BeamItem& it = trace.steps[t][item];
+            if (it.gold) break;
+            if (it.action != kNone) {
+              p.model_.add(trace.features(t - 1, it.parent), it.action, -1.0f);
+            }
+            item = it.parent;
+          }
+          for (std::size_t u = t; u < std::min(worst, gold_steps); ++u) {
+            p.model_.add(gold_feats[u], trace.gold[u], 1.0f);
+          }
+        }
+        p.model_.tick();
       }
+      epoch_done(epoch);
+    }
+    p.model_.finish(min_updates);
+    return p;
+  }
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    std::uint64_t seed = 0;
+    for (std::size_t idx : shuffled(epoch, seed)) {
+      const Sentence& s = usable[idx];
+      const Words words(s, root_last);
+      State st(words);
+      std::vector<int> gold_head, gold_label;
+      gold_tree(s, st, gold_head, gold_label);
       while (!st.done()) {
         p.features(st, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
@@ -421,6 +630,7 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
         st.apply(explore ? guess : best_gold);
       }
     }
+    epoch_done(epoch);
   }
   p.model_.finish(min_updates);
   return p;
@@ -428,9 +638,11 @@ Parser Parser::train(const std::vector<Sentence>& sentences, int epochs, std::st
 
 void Parser::parse(Sentence& sentence) const {
   if (sentence.size() == 0 || labels_.empty()) return;
-  State st(sentence, root_last_);
+  const Words words(sentence, root_last_);
+  State st(words);
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(model_.classes());
+  if (beam_ > 1) st = beam_search(words, beam_, nullptr);
   while (!st.done()) {
     features(st, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
@@ -1093,19 +1305,32 @@ void Parser::reroot_finite_verb(Sentence& sentence) {
 }
 
 void Parser::save(std::ostream& out) const {
-  write_model_header(out, root_last_ ? kMagicRootLast : kMagic, metadata_, labels_);
+  if (beam_ > 1) {
+    write_model_header(out, kMagicBeam, metadata_, labels_);
+    write_u32(out, static_cast<std::uint32_t>(beam_));
+    write_u32(out, root_last_ ? 1 : 0);
+  } else {
+    write_model_header(out, root_last_ ? kMagicRootLast : kMagic, metadata_, labels_);
+  }
   model_.save(out);
 }
 
 std::string Parser::load(std::istream& in) {
   Parser p;
-  const std::string_view magics[] = {kMagic, kMagicRootLast};
+  const std::string_view magics[] = {kMagic, kMagicRootLast, kMagicBeam};
   std::size_t which = 0;
   if (std::string e = read_model_header(in, magics, "parser model", which, p.metadata_, p.labels_);
       !e.empty()) {
     return e;
   }
   p.root_last_ = which == 1;
+  if (which == 2) {
+    std::uint32_t width = 0, root_last = 0;
+    if (!read_u32(in, width) || width < 1 || width > 1024) return "expected a beam width";
+    if (!read_u32(in, root_last) || root_last > 1) return "expected the root layout";
+    p.beam_ = static_cast<int>(width);
+    p.root_last_ = root_last == 1;
+  }
   const auto dep = std::find(p.labels_.begin(), p.labels_.end(), "dep");
   if (p.root_last_ && dep == p.labels_.end()) return "expected a 'dep' relation";
   p.dep_label_ = static_cast<int>(dep - p.labels_.begin());

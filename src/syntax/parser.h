@@ -1,10 +1,14 @@
-// Dependency parser: greedy arc-eager transitions scored by an averaged
-// perceptron over word, tag and partial-tree features, producing UD heads
-// and relations. Trained from gold trees with a dynamic oracle and error
-// exploration; saved to a versioned binary file and loaded read-only.
+// Dependency parser: arc-eager transitions scored by an averaged perceptron
+// over word, tag and partial-tree features, producing UD heads and
+// relations. Greedy (trained from gold trees with a dynamic oracle and
+// error exploration) or, as an experiment, a beam search over transition
+// sequences (trained globally, Zhang and Nivre 2011, with max-violation
+// updates, Huang et al. 2012); saved to a versioned binary file and loaded
+// read-only.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -23,9 +27,14 @@ class Parser {
   // With `root_last` the artificial root ends the buffer instead of
   // opening the stack (no word becomes the root before the sentence is
   // read; an experiment, not the default); models say which in their
-  // format version.
+  // format version. With `beam` > 1 the parser keeps the `beam` best
+  // transition sequences instead of one and is trained on whole sequences
+  // (the static oracle's gold sequence); the model records the width.
+  // `after_epoch`, if given, sees the model as it would be finished after
+  // each epoch (to choose the number of epochs on held-out data).
   static Parser train(const std::vector<Sentence>& sentences, int epochs, std::string metadata,
-                      std::uint32_t min_updates = 3, bool root_last = false);
+                      std::uint32_t min_updates = 3, bool root_last = false, int beam = 1,
+                      const std::function<void(int epoch, const Parser&)>& after_epoch = {});
 
   // Fills HEAD and DEPREL of every word (UPOS must be set), then rebuilds
   // the sentence's tree index.
@@ -70,13 +79,20 @@ class Parser {
   const std::string& metadata() const { return metadata_; }
   std::size_t feature_count() const { return model_.feature_count(); }
   std::size_t label_count() const { return labels_.size(); }
+  int beam() const { return beam_; }
 
  private:
+  struct Words;
   struct State;
+  struct BeamTrace;
   void features(const State& st, std::vector<std::uint64_t>& out) const;
+  // The best final configuration of a beam search of width `width`; with a
+  // trace, records every step's items and feature vectors for training.
+  State beam_search(const Words& words, int width, BeamTrace* trace) const;
 
   std::vector<std::string> labels_;  // dependency relations as written ("nsubj:pass")
   bool root_last_ = false;
+  int beam_ = 1;       // 1: greedy
   int dep_label_ = 0;  // the index of "dep"
   Perceptron model_;
   std::string metadata_;

@@ -105,6 +105,86 @@ TEST(Parser, SavesLoadsAndRejectsJunk) {
   EXPECT_NE(b.load(cut).find("expected"), std::string::npos);
 }
 
+// A tiny treebank of three sentences, each repeated, for the beam.
+std::vector<Sentence> treebank() {
+  std::string text;
+  for (int i = 0; i < 10; ++i) {
+    text +=
+        "1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tcriticized\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tsanctions\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+        "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\tministers\t_\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+        "3\tmet\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "4\tin\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tParis\t_\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+        "6\ton\t_\tADP\tIN\t_\t7\tcase\t_\t_\n"
+        "7\tMonday\t_\tPROPN\tNNP\t_\t3\tobl:tmod\t_\t_\n"
+        "8\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+        "1\tIsrael\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tit\t_\tPRON\tPRP\t_\t5\tnsubj\t_\t_\n"
+        "4\twould\t_\tAUX\tMD\t_\t5\taux\t_\t_\n"
+        "5\trelease\t_\tVERB\tVB\t_\t2\tccomp\t_\t_\n"
+        "6\tthe\t_\tDET\tDT\t_\t7\tdet\t_\t_\n"
+        "7\tprisoners\t_\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+        "8\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  }
+  return parse_conllu(text, "treebank");
+}
+
+// A beam-trained parser parses its training sentences right, saves as a
+// beam model (DYADPRS5) with its width, and loads back to parse the same.
+TEST(Parser, BeamLearnsItsTreebankAndRecordsItsWidth) {
+  const auto gold = treebank();
+  Parser trained = Parser::train(gold, 8, "beam", 1, false, 4);
+  EXPECT_EQ(trained.beam(), 4);
+  std::stringstream buffer;
+  trained.save(buffer);
+  EXPECT_EQ(buffer.str().substr(0, 8), "DYADPRS5");
+  Parser loaded;
+  ASSERT_EQ(loaded.load(buffer), "");
+  EXPECT_EQ(loaded.beam(), 4);
+  EXPECT_EQ(loaded.metadata(), "beam");
+  for (const Parser* p : {&trained, &loaded}) {
+    for (std::size_t i = 0; i < 3; ++i) {
+      Sentence s = gold[i];
+      for (Token& t : s.tokens) {
+        t.head = -1;
+        t.deprel.clear();
+      }
+      p->parse(s);
+      for (int w = 1; w <= static_cast<int>(s.size()); ++w) {
+        EXPECT_EQ(s.token(w).head, gold[i].token(w).head) << i << " " << s.token(w).form;
+        EXPECT_EQ(s.token(w).deprel, gold[i].token(w).deprel) << i << " " << s.token(w).form;
+      }
+    }
+  }
+  // The same data give the same model.
+  std::stringstream again;
+  Parser::train(gold, 8, "beam", 1, false, 4).save(again);
+  EXPECT_EQ(again.str(), buffer.str());
+}
+
+// A greedy model (beam 1) keeps its format (DYADPRS3) and saves, loads and
+// saves again to the same bytes.
+TEST(Parser, GreedyModelRoundTripsUnchanged) {
+  Parser trained = Parser::train(treebank(), 3, "greedy", 1);
+  EXPECT_EQ(trained.beam(), 1);
+  std::stringstream first;
+  trained.save(first);
+  const std::string bytes = first.str();
+  EXPECT_EQ(bytes.substr(0, 8), "DYADPRS3");
+  Parser loaded;
+  ASSERT_EQ(loaded.load(first), "");
+  EXPECT_EQ(loaded.beam(), 1);
+  std::ostringstream second;
+  loaded.save(second);
+  EXPECT_EQ(second.str(), bytes);
+}
+
 // "The United States on Thursday fired shells ." parsed with the noun as
 // root and the verb as its `dep`: the verb becomes the root, the noun its
 // subject, the time phrase an oblique of the verb.

@@ -108,6 +108,21 @@ void Perceptron::update(std::span<const std::uint64_t> features, std::size_t gol
   }
 }
 
+void Perceptron::add(std::span<const std::uint64_t> features, std::size_t label, float delta) {
+  for (std::uint64_t f : features) {
+    Dense& d = dense_[f];
+    ++d.updates;
+    if (d.w.empty()) {
+      d.w.assign(classes_, 0);
+      d.total.assign(classes_, 0);
+      d.stamp.assign(classes_, 0);
+    }
+    d.total[label] += static_cast<float>(clock_ - d.stamp[label]) * d.w[label];
+    d.stamp[label] = clock_;
+    d.w[label] += delta;
+  }
+}
+
 void Perceptron::finish(std::uint32_t min_updates) {
   if (trained_) return;
   const float ticks = static_cast<float>(std::max<std::uint32_t>(clock_, 1));

@@ -30,6 +30,9 @@ class Perceptron {
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
   // Training: one mistake (gold scored below guess) and the clock tick.
   void update(std::span<const std::uint64_t> features, std::size_t gold, std::size_t guess);
+  // Training a structured model: `delta` added to the weights of
+  // `features` for one class (each feature counted as updated once).
+  void add(std::span<const std::uint64_t> features, std::size_t label, float delta);
   void tick() { ++clock_; }
   // Ends training: weights averaged over all ticks, zeros dropped, and
   // features updated fewer than `min_updates` times dropped (rare features
