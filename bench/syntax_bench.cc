@@ -1,8 +1,10 @@
-// Raw text to UD trees on one core: loading the committed models, and
-// tokenize + tag + parse over GUM's test documents as running text (needs
-// ../shared; skips itself otherwise).
+// Raw text to UD trees on one core: loading the committed models (or those
+// in the folder DYAD_BENCH_MODELS names), and tokenize + tag + parse over
+// GUM's test documents as running text (needs ../shared; skips itself
+// otherwise).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "conllu/conllu.h"
@@ -10,7 +12,12 @@
 
 namespace {
 
-const std::string kModels = std::string(DYAD_SOURCE_DIR) + "/models";
+// The models folder: DYAD_BENCH_MODELS, else the committed models.
+const std::string kModels = [] {
+  const char* chosen = std::getenv("DYAD_BENCH_MODELS");
+  return chosen != nullptr && *chosen != 0 ? std::string(chosen)
+                                           : std::string(DYAD_SOURCE_DIR) + "/models";
+}();
 
 void BM_LoadSyntaxModels(benchmark::State& state) {
   for (auto _ : state) {
