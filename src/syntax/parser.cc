@@ -346,8 +346,12 @@ Parser::State Parser::beam_search(const Words& words, int width, BeamTrace* trac
   const auto keep_max = static_cast<std::size_t>(std::max(width, 1));
   std::vector<State> beam{State(words)}, next;
   std::vector<BeamItem> items(1), candidates;
-  std::vector<std::uint64_t> feats;
-  std::vector<float> scores(model_.classes());
+  // This step's feature vectors (when not traced) and action scores, item
+  // by item: configurations that differ only where no feature looks have
+  // the same features, and are scored once.
+  std::vector<std::vector<std::uint64_t>> step_feats(keep_max);
+  const std::size_t classes = model_.classes();
+  std::vector<float> step_scores(keep_max * classes);
   if (trace != nullptr) {
     trace->width = keep_max;
     trace->steps.assign(1, items);
@@ -359,11 +363,21 @@ Parser::State Parser::beam_search(const Words& words, int width, BeamTrace* trac
       const State& st = beam[k];
       const std::size_t before = candidates.size();
       if (!st.done()) {
-        std::vector<std::uint64_t>& f = trace != nullptr ? trace->features(step, k) : feats;
+        auto feats_of = [&](std::size_t i) -> std::vector<std::uint64_t>& {
+          return trace != nullptr ? trace->features(step, i) : step_feats[i];
+        };
+        std::vector<std::uint64_t>& f = feats_of(k);
         features(st, f);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        model_.score(f, scores);
-        for (std::size_t a = 0; a < scores.size(); ++a) {
+        const std::span<float> scores(step_scores.data() + k * classes, classes);
+        std::size_t same = 0;
+        while (same < k && (beam[same].done() || feats_of(same) != f)) ++same;
+        if (same < k) {
+          std::copy_n(step_scores.data() + same * classes, classes, scores.data());
+        } else {
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          model_.score(f, scores);
+        }
+        for (std::size_t a = 0; a < classes; ++a) {
           if (st.legal(a)) candidates.push_back(BeamItem{items[k].score + scores[a], k, a, false});
         }
       }
