@@ -1,7 +1,8 @@
 // Raw text to UD trees on one core: loading the committed models (or those
 // in the folder DYAD_BENCH_MODELS names), and tokenize + tag + parse over
 // GUM's test documents as running text (needs ../shared; skips itself
-// otherwise).
+// otherwise). Argument 0 is the greedy parser, 1 the beam-search one
+// (--accurate).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -19,17 +20,21 @@ const std::string kModels = [] {
                                            : std::string(DYAD_SOURCE_DIR) + "/models";
 }();
 
+dyad::SyntaxModels chosen(const benchmark::State& state) {
+  return dyad::SyntaxModels{kModels, state.range(0) == 1};
+}
+
 void BM_LoadSyntaxModels(benchmark::State& state) {
   for (auto _ : state) {
     dyad::SyntaxPipeline pipeline;
-    if (std::string e = pipeline.load(kModels); !e.empty()) {
+    if (std::string e = pipeline.load(chosen(state)); !e.empty()) {
       state.SkipWithError(e.c_str());
       return;
     }
     benchmark::DoNotOptimize(&pipeline);
   }
 }
-BENCHMARK(BM_LoadSyntaxModels)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_LoadSyntaxModels)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_ParseGumTestText(benchmark::State& state) {
   static const std::string text =
@@ -39,7 +44,7 @@ void BM_ParseGumTestText(benchmark::State& state) {
     return;
   }
   dyad::SyntaxPipeline pipeline;
-  if (std::string e = pipeline.load(kModels); !e.empty()) {
+  if (std::string e = pipeline.load(chosen(state)); !e.empty()) {
     state.SkipWithError(e.c_str());
     return;
   }
@@ -52,6 +57,11 @@ void BM_ParseGumTestText(benchmark::State& state) {
   state.counters["words_per_s"] =
       benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ParseGumTestText)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_ParseGumTestText)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 
 }  // namespace

@@ -120,7 +120,8 @@ std::unique_ptr<dyad::Dictionaries> choose_dictionaries(DictionaryFiles files,
 
 int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
              const std::vector<std::string>& dyad_paths, bool suite_dicts, const std::string& date,
-             const std::string& output, bool loose, bool text_input, const std::string& models) {
+             const std::string& output, bool loose, bool text_input,
+             const dyad::SyntaxModels& models) {
   std::string suite;
   if (suite_dicts && inputs.size() == 1 && ends_with(inputs[0], ".jsonl")) suite = inputs[0];
   auto dict = choose_dictionaries(files, dyad_paths, suite);
@@ -207,7 +208,7 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
 
 int run_eval(const std::string& suite_path, DictionaryFiles files,
              const std::vector<std::string>& dyad_paths, const std::string& json_path,
-             bool show_failures, const std::string& parser, const std::string& models) {
+             bool show_failures, const std::string& parser, const dyad::SyntaxModels& models) {
   if (files.empty() && dyad_paths.empty()) {
     std::string error;
     files = dyad::suite_dictionaries(suite_path, &error);
@@ -448,7 +449,7 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
   return 0;
 }
 
-int run_parse(const std::string& models, const std::string& input, const std::string& output,
+int run_parse(const dyad::SyntaxModels& models, const std::string& input, const std::string& output,
               bool tokenized, const std::vector<std::string>& name_dictionaries) {
   dyad::SyntaxPipeline pipeline;
   if (std::string e = pipeline.load(models); !e.empty()) {
@@ -528,11 +529,10 @@ int main(int argc, char** argv) {
   code->add_option("-o,--output", code_output, "write events here instead of standard output");
   code->add_flag("--no-require-dyad", code_loose, "keep events that lack a source or a target");
   bool code_text = false;
-  std::string code_models = "models";
+  dyad::SyntaxModels code_models;
   code->add_flag("--text", code_text,
                  "inputs are raw UTF-8 text: tokenize, tag and parse them first");
-  code->add_option("--models", code_models,
-                   "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
+  dyad::cli::add_model_flags(code, code_models);
 
   auto* eval = app.add_subcommand("eval", "score the coder on a validation suite");
   std::string suite_path, json_path;
@@ -545,11 +545,11 @@ int main(int argc, char** argv) {
                    "code with dyad dictionary files or folders instead of the suite's own");
   eval->add_option("--json", json_path, "write the score card as JSON");
   eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
-  std::string eval_parser = "given", eval_models = "models";
+  std::string eval_parser = "given";
+  dyad::SyntaxModels eval_models;
   eval->add_option("--parser", eval_parser,
                    "given: the suite's parses; builtin: parse the raw text with dyad's models");
-  eval->add_option("--models", eval_models,
-                   "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
+  dyad::cli::add_model_flags(eval, eval_models);
 
   auto* eval_ud = app.add_subcommand(
       "eval-ud", "score a CoNLL-U file against gold (CoNLL 2018 metrics: tokens to LAS)");
@@ -606,11 +606,11 @@ int main(int argc, char** argv) {
                     "text stored in the models (training command, data, licence)");
 
   auto* parse = app.add_subcommand("parse", "raw text (or --tokenized CoNLL-U) to UD trees");
-  std::string parse_models = "models", parse_input, parse_output;
+  std::string parse_input, parse_output;
+  dyad::SyntaxModels parse_models;
   bool parse_tokenized = false;
   parse->add_option("input", parse_input, "UTF-8 text, or CoNLL-U with --tokenized")->required();
-  parse->add_option("--models", parse_models,
-                    "folder with en-gum.tagger, en-gum.lemmatizer and en-gum.parser");
+  dyad::cli::add_model_flags(parse, parse_models);
   parse->add_option("-o,--output", parse_output, "write here instead of standard output");
   parse->add_flag("--tokenized", parse_tokenized,
                   "keep the tokens and sentences of a CoNLL-U input, predict the rest");

@@ -6,7 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "syntax/pipeline.h"
+
 namespace dyad::cli {
+
+// --models DIR and --accurate, for every command that parses raw text.
+void add_model_flags(CLI::App* command, SyntaxModels& models);
 
 // The options of the run, export and report subcommands, registered on the
 // app and run when one of them was chosen.
@@ -30,7 +35,7 @@ class RunCommands {
   std::vector<std::string> inputs_;
   std::string db_ = "dyad.db";
   int threads_ = 1;
-  std::string models_ = "models";
+  SyntaxModels models_;
   std::vector<std::string> dictionaries_;
   std::string format_ = "jsonl";
   std::string output_;

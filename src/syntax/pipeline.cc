@@ -4,7 +4,8 @@
 
 namespace dyad {
 
-std::string SyntaxPipeline::load(const std::string& dir) {
+std::string SyntaxPipeline::load(const SyntaxModels& models) {
+  const std::string& dir = models.dir;
   std::ifstream tagger(dir + "/en-gum.tagger", std::ios::binary);
   if (!tagger) return dir + "/en-gum.tagger: cannot read";
   if (std::string e = tagger_.load(tagger); !e.empty()) return dir + "/en-gum.tagger: " + e;
@@ -13,9 +14,10 @@ std::string SyntaxPipeline::load(const std::string& dir) {
   if (std::string e = lemmatizer_.load(lemmatizer); !e.empty()) {
     return dir + "/en-gum.lemmatizer: " + e;
   }
-  std::ifstream parser(dir + "/en-gum.parser", std::ios::binary);
-  if (!parser) return dir + "/en-gum.parser: cannot read";
-  if (std::string e = parser_.load(parser); !e.empty()) return dir + "/en-gum.parser: " + e;
+  const std::string parser_path = dir + "/" + models.parser_file();
+  std::ifstream parser(parser_path, std::ios::binary);
+  if (!parser) return parser_path + ": cannot read";
+  if (std::string e = parser_.load(parser); !e.empty()) return parser_path + ": " + e;
   return {};
 }
 

@@ -17,11 +17,10 @@ namespace {
 // of GUM's test split (unseen in training), gold tokenization: what `dyad
 // parse --tokenized` gives. Regression floors just below the measured
 // figures (docs/models.md).
-TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
+UdScores committed_models_on_gum_news(bool accurate) {
   const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
-  if (!std::filesystem::exists(dir + "GUM_news_nasa.conllu")) GTEST_SKIP() << dir << " is absent";
   SyntaxPipeline pipeline;
-  ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
+  EXPECT_EQ(pipeline.load(SyntaxModels{std::string(DYAD_SOURCE_DIR) + "/models", accurate}), "");
   std::vector<Sentence> gold, system;
   for (const char* doc : {"GUM_news_nasa", "GUM_news_sensitive"}) {
     std::ifstream in(dir + doc + ".conllu");
@@ -34,7 +33,13 @@ TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
       gold.push_back(std::move(s));
     }
   }
-  UdScores scores = evaluate_ud(gold, system);
+  return evaluate_ud(gold, system);
+}
+
+TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
+  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
+  if (!std::filesystem::exists(dir + "GUM_news_nasa.conllu")) GTEST_SKIP() << dir << " is absent";
+  UdScores scores = committed_models_on_gum_news(false);
   ASSERT_TRUE(scores.error.empty()) << scores.error;
   ASSERT_GT(scores.words.gold, 1000);
   EXPECT_GE(scores.upos.f1(), 0.945);    // measured 95.93
@@ -42,6 +47,17 @@ TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
   EXPECT_GE(scores.ufeats.f1(), 0.95);   // measured 95.61
   EXPECT_GE(scores.uas.f1(), 0.785);     // measured 79.75
   EXPECT_GE(scores.las.f1(), 0.755);     // measured 77.05
+}
+
+// The beam-search parser (`--accurate`) on the same documents.
+TEST(SyntaxPipeline, AccurateParserOnGumTestNewsWithGoldTokens) {
+  const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
+  if (!std::filesystem::exists(dir + "GUM_news_nasa.conllu")) GTEST_SKIP() << dir << " is absent";
+  UdScores scores = committed_models_on_gum_news(true);
+  ASSERT_TRUE(scores.error.empty()) << scores.error;
+  ASSERT_GT(scores.words.gold, 1000);
+  EXPECT_GE(scores.uas.f1(), 0.805);  // measured 81.54
+  EXPECT_GE(scores.las.f1(), 0.775);  // measured 78.64
 }
 
 // Words the caller marks as known names get a name's tag whatever the
