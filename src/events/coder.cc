@@ -188,6 +188,9 @@ class SentenceCoder {
   std::vector<Participant> first_actor_in(int root, Agents agents = Agents::kNone) const;
   std::vector<Participant> bound_actor(int token) const;
   std::vector<Participant> issuer_of_document(int noun) const;
+  // "There were 10 soldiers killed": the verb below an existential "there
+  // be" with the noun as its (active) subject.
+  bool existential_participle(int verb) const;
   std::vector<Participant> subject_of(int verb, bool* passive) const;
   std::vector<Participant> target_of(const VerbCoding& vc, bool passive) const;
   std::vector<Participant> passive_source(int verb) const;
@@ -697,6 +700,18 @@ std::vector<Participant> SentenceCoder::issuer_of_document(int noun) const {
   return {};
 }
 
+bool SentenceCoder::existential_participle(int verb) const {
+  const Token& t = tok(verb);
+  if (t.head <= 0 || s_.child(verb, Relation::kNsubj) == 0) return false;
+  if (t.xpos != "VBN" && !(t.xpos == "VBD" && form(verb).ends_with("ED"))) return false;
+  const int be = t.head;
+  if (lemma(be) != "BE") return false;
+  for (int c : s_.children(be)) {
+    if (form(c) == "THERE" && tok(c).deprel == "expl") return true;
+  }
+  return false;
+}
+
 std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) const {
   *passive = false;
   // A relative pronoun ("the chairman who undertook to comment") stands for
@@ -707,6 +722,13 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     const bool rel = p.feature("PronType") == "Rel" || p.xpos == "WP" || p.xpos == "WDT";
     return rel && tok(v).relation == Relation::kAcl && tok(v).head > 0 ? tok(v).head : c;
   };
+  // "There were 10 Russian soldiers killed in Ukraine", parsed with the
+  // soldiers as the subject of an active "killed": the existential's noun
+  // is the patient of a participle; its agent or place acts.
+  if (existential_participle(verb)) {
+    *passive = true;
+    return passive_source(verb);
+  }
   // A passive verb with no subject of its own ("The civilians imprisoned
   // ... were released by Putin", parsed as a conjunct): the subject it
   // shares is its patient; the agent acts.
@@ -860,6 +882,7 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   int v = vc.verb;
   if (passive) {
     int patient = s_.child(v, Relation::kNsubjPass);
+    if (!patient && existential_participle(v)) patient = s_.child(v, Relation::kNsubj);
     if (!patient && tok(v).relation == Relation::kAcl) patient = tok(v).head;
     // A passive conjunct shares its first conjunct's subject as its patient.
     if (!patient && tok(v).relation == Relation::kConj && tok(v).head > 0) {
@@ -912,10 +935,21 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   // object of a statement or a meeting is where it happened, not whom it
   // concerns or who took part.
   const bool gathering = !dict_.petrarch_conventions && vc.code.starts_with("04");
+  // "said two weeks after rebels kidnapped ...": a span of time parsed as
+  // the object measures when, it names no participant.
+  auto span_of_time = [&](int c) {
+    static constexpr std::string_view kUnits[] = {"SECOND", "MINUTE", "HOUR", "DAY",
+                                                  "WEEK",   "MONTH",  "YEAR", "DECADE"};
+    const std::string& l = lemma(c);
+    const std::string one = l.ends_with("S") ? l.substr(0, l.size() - 1) : l;
+    return std::find(std::begin(kUnits), std::end(kUnits), one) != std::end(kUnits) &&
+           s_.child(c, Relation::kNummod) != 0;
+  };
   for (int c : order) {
     if ((statement || gathering) && tok(c).relation == Relation::kObj && names_only_a_place(c)) {
       continue;
     }
+    if (tok(c).relation == Relation::kObj && span_of_time(c)) continue;
     auto ps = first_actor_in(
         c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
     if (!ps.empty()) return ps;
@@ -1034,6 +1068,18 @@ int SentenceCoder::next_actor_token(const std::vector<int>& zone, std::size_t& p
     }
   }
   return 0;
+}
+
+// Two patterns with the same elements (their codes may differ).
+bool same_words(const VerbPattern& a, const VerbPattern& b) {
+  auto same = [](const std::vector<PatternElement>& x, const std::vector<PatternElement>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                      [](const PatternElement& e, const PatternElement& f) {
+                        return e.kind == f.kind && e.preposition == f.preposition &&
+                               e.words == f.words;
+                      });
+  };
+  return same(a.before, b.before) && same(a.after, b.after);
 }
 
 bool is_marker(std::string_view w) { return w == "+" || w == "$" || w == "^" || w == "%"; }
@@ -1316,11 +1362,14 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     for (const VerbPattern& p : block->patterns) {
       int score = 0;
       if (impossible(p)) continue;
-      if (match_pattern(p, v, before, after, object, &score, &binding) &&
-          (score > best_score ||
-           (score == best_score &&
-            std::pair(binding.object_words, binding.exact_forms) >
-                std::pair(best_binding.object_words, best_binding.exact_forms)))) {
+      if (!match_pattern(p, v, before, after, object, &score, &binding)) continue;
+      const auto fit = std::pair(binding.object_words, binding.exact_forms);
+      const auto best_fit = std::pair(best_binding.object_words, best_binding.exact_forms);
+      // A pattern written again later in PETRARCH's files replaces the
+      // earlier one (its reader keys patterns by their words).
+      const bool rewritten = dict_.petrarch_conventions && best_pattern != nullptr &&
+                             fit == best_fit && same_words(p, *best_pattern);
+      if (score > best_score || (score == best_score && (fit > best_fit || rewritten))) {
         best_score = score;
         best_pattern = &p;
         best_binding = binding;
@@ -1748,6 +1797,15 @@ std::vector<Event> SentenceCoder::run() {
       if (l.code.empty()) continue;
       if (transform(u, l, events)) {
         consumed[k] = replaced[i] = true;
+        // "claimed that ISIL had attacked Iraq and taken Mosul": a conjunct
+        // sharing the clause's subject is part of the same claim.
+        for (int c : s_.children(l.vc->verb, Relation::kConj)) {
+          const int kc = coding_of[static_cast<std::size_t>(c)];
+          if (kc >= 0 && s_.child(c, Relation::kNsubj) == 0 &&
+              s_.child(c, Relation::kNsubjPass) == 0) {
+            consumed[static_cast<std::size_t>(kc)] = true;
+          }
+        }
         continue;
       }
       if (is_reported_speech(u.code)) {

@@ -319,6 +319,13 @@ TEST(Coder, CombinationRulesRecodeReportedViolence) {
   };
   EXPECT_EQ(said("Georgia"), std::vector<std::string>{"RUS>GEO:1123"});
   EXPECT_EQ(said("Russia"), std::vector<std::string>{"RUS>ARM:015"});
+  // "said Georgia attacked Armenia and criticized Kazakhstan": the conjunct
+  // sharing the reported clause's subject is part of what was said.
+  auto conjunct =
+      parse({"Russia/Russia/PROPN/2/nsubj", "said/say/VERB/0/root", "Georgia/Georgia/PROPN/4/nsubj",
+             "attacked/attack/VERB/2/ccomp", "Armenia/Armenia/PROPN/4/obj", "and/and/CCONJ/7/cc",
+             "criticized/criticize/VERB/4/conj", "Kazakhstan/Kazakhstan/PROPN/7/obj"});
+  EXPECT_EQ(code(f, conjunct), std::vector<std::string>{"RUS>GEO:1123"});
 }
 
 // Direct quotations: the speaker from "X said", from a name right before the
@@ -881,6 +888,47 @@ TEST(Coder, WeaponIsTheToolOfWhoeverFiredIt) {
   for (bool petrarch : {false, true}) {
     f.dict.petrarch_conventions = petrarch;
     EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>GEO:190"}) << petrarch;
+  }
+}
+
+// PETRARCH's reader keys a verb's patterns by their words: the same pattern
+// written again later replaces the earlier one (its code wins), with
+// PETRARCH's conventions.
+TEST(Coder, PatternWrittenAgainReplacesTheEarlierOne) {
+  Fixture f;
+  f.add_verbs(
+      "--- PROVIDE [---] ---\nPROVIDE\n- * SUPPORT (TO +) [051]\n- * SUPPORT (TO +) [060]\n");
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "provided/provide/VERB/0/root",
+                  "support/support/NOUN/2/obj", "to/to/ADP/5/case", "Georgia/Georgia/PROPN/2/obl"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:060"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:051"});
+}
+
+// "said two weeks after rebels attacked": a span of time parsed as the
+// object names no target. "There were soldiers killed in Georgia" is a
+// killing of the soldiers, whatever the parse says.
+TEST(Coder, TimeSpansAndExistentials) {
+  Fixture f;
+  auto span =
+      parse({"Putin/Putin/PROPN/2/nsubj", "said/say/VERB/0/root", "two/two/NUM/4/nummod",
+             "weeks/week/NOUN/2/obj", "after/after/ADP/6/case", "Georgia/Georgia/PROPN/4/nmod"});
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_TRUE(code(f, span).empty()) << petrarch;
+  }
+  f.add_verbs("--- KILL [190] ---\nKILL\n");
+  std::istringstream soldiers("SOLDIER [~MIL]\n");
+  f.dict.agents.load(soldiers, "soldiers", f.dict.errors);
+  auto there =
+      parse({"There/there/PRON/2/expl", "were/be/VERB/0/root", "Russian/Russian/ADJ/4/amod",
+             "soldiers/soldier/NOUN/5/nsubj", "killed/kill/VERB/2/csubj", "in/in/ADP/7/case",
+             "Georgia/Georgia/PROPN/5/obl"});
+  there.tokens[4].xpos = "VBD";
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_EQ(code(f, there), std::vector<std::string>{"GEO>RUSMIL:190"}) << petrarch;
   }
 }
 
