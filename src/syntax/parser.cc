@@ -1185,16 +1185,22 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
     return false;
   };
   int second = 0;
+  bool passive = false;  // "The civilians imprisoned for X were released by Y"
   for (int i = first + 1; i <= n && second == 0; ++i) {
     const Token& t = at(i);
     if (!past(t) || !dominated(i)) continue;
-    if (t.deprel == "conj" || t.deprel == "parataxis") return;
-    const bool bare = !has_child(i, [](const std::string& r) {
-      return r.starts_with("nsubj") || r.starts_with("aux") || r == "mark" || r == "cc";
-    });
+    const bool own = has_child(
+        i, [](const std::string& r) { return r.starts_with("nsubj") || r == "mark" || r == "cc"; });
+    passive = t.xpos == "VBN" && !own &&
+              has_child(i, [](const std::string& r) { return r == "aux:pass"; });
+    // A passive joined with no conjunction is no conjunct: the parser's
+    // guess at two clauses.
+    if ((t.deprel == "conj" && !passive) || t.deprel == "parataxis") return;
+    const bool bare =
+        !own && !has_child(i, [](const std::string& r) { return r.starts_with("aux"); });
     const bool takes =
         has_child(i, [](const std::string& r) { return r == "obj" || r == "ccomp"; });
-    if (!bare || !takes) return;
+    if (!passive && (!bare || !takes)) return;
     second = i;
   }
   // The relative clause says something ("released in Kigali"): a word of
@@ -1208,6 +1214,7 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
   at(second).head = 0;
   at(second).deprel = "root";
   at(noun).head = second;
+  if (passive) at(noun).deprel = "nsubj:pass";
   at(first).head = noun;
   at(first).deprel = "acl";
 }

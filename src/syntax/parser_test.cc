@@ -287,6 +287,23 @@ TEST(Parser, ReducedRelativeClauseIsNotTheMainVerb) {
   EXPECT_EQ(s.token(5).head, 3);
   EXPECT_EQ(s.token(10).head, 6);
   EXPECT_EQ(s.build_tree(), "");
+  // "The civilians imprisoned for protests were released", the passive
+  // parsed as a conjunct of "imprisoned": "civilians" is its passive subject.
+  auto passive = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+      "2\tcivilians\tcivilian\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+      "3\timprisoned\timprison\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tfor\tfor\tADP\tIN\t_\t5\tcase\t_\t_\n"
+      "5\tprotests\tprotest\tNOUN\tNNS\t_\t3\tobl\t_\t_\n"
+      "6\twere\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\treleased\trelease\tVERB\tVBN\t_\t3\tconj\t_\t_\n\n",
+      "p");
+  ASSERT_EQ(passive.size(), 1u);
+  Parser::reattach_reduced_relative(passive[0]);
+  EXPECT_EQ(passive[0].token(7).head, 0);
+  EXPECT_EQ(passive[0].token(2).deprel, "nsubj:pass");
+  EXPECT_EQ(passive[0].token(3).deprel, "acl");
+  EXPECT_EQ(passive[0].build_tree(), "");
   // "released documents in Kigali": an object of its own, left alone.
   Sentence object = sentences[0];
   object.tokens[4].deprel = "obj";
