@@ -257,6 +257,17 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
                                       scores.begin())] == "INTJ") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
+    // "to supply Gondor with wheat": after "to", a possible base-form verb
+    // the model takes for a noun is the verb when an article or a name
+    // follows it (its object).
+    if (i >= 1 && i + 1 < words.size() && to_lower_ascii(words[i - 1]) == "to" &&
+        (article(words[i + 1]) ||
+         (words[i + 1][0] >= 'A' && words[i + 1][0] <= 'Z' && words[i + 1].size() > 1)) &&
+        (lexicon_.classes(lower) & WordClassLexicon::kVerb) &&
+        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
+                                      scores.begin())] == "NOUN") {
+      keep_only([](std::string_view u) { return u == "VERB"; });
+    }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what == KnownWord::kNoun) {
       keep_only([](std::string_view u) { return u == "NOUN"; });

@@ -168,8 +168,8 @@ TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
 
 // After a modal with its subject right before it, a word that can be a
 // verb's base form is a verb: the committed model alone takes "free" in
-// "it would free prisoners" for an adjective (and "welcome" after names
-// for an interjection).
+// "it would free prisoners" for an adjective ("welcome" after names for an
+// interjection, "supply" after "to" for a noun).
 TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger", std::ios::binary);
   ASSERT_TRUE(in);
@@ -184,6 +184,10 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   Sentence w = untagged({"Arnor", "and", "Gondor", "welcome", "a", "resumption", "."});
   tagger.tag(w);
   EXPECT_EQ(w.tokens[3].upos, "VERB");
+  // After "to" and before a name, "supply" is the verb, not a noun.
+  Sentence to = untagged({"Arnor", "signed", "an", "accord", "to", "supply", "Gondor", "."});
+  tagger.tag(to);
+  EXPECT_EQ(to.tokens[5].upos, "VERB");
   // A question has no subject before its modal: "Will free trade last?"
   Sentence q = untagged({"Will", "free", "trade", "last", "?"});
   tagger.tag(q);
