@@ -268,6 +268,16 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
                                       scores.begin())] == "NOUN") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
+    // "was shot dead", "were hit by": after a form of "be", an inflected
+    // verb form the model takes for an adjective is the passive participle
+    // when "dead" or "by" follows.
+    if (i >= 1 && i + 1 < words.size() && prev < labels_.size() && upos[prev] == "AUX" &&
+        (to_lower_ascii(words[i + 1]) == "dead" || to_lower_ascii(words[i + 1]) == "by") &&
+        (lexicon_.classes(lower) & WordClassLexicon::kInflectedVerb) &&
+        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
+                                      scores.begin())] == "ADJ") {
+      keep_only([](std::string_view u) { return u == "VERB"; });
+    }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what == KnownWord::kNoun) {
       keep_only([](std::string_view u) { return u == "NOUN"; });

@@ -169,7 +169,8 @@ TEST(Tagger, AuxiliariesAndPunctuationAreClosedClasses) {
 // After a modal with its subject right before it, a word that can be a
 // verb's base form is a verb: the committed model alone takes "free" in
 // "it would free prisoners" for an adjective ("welcome" after names for an
-// interjection, "supply" after "to" for a noun).
+// interjection, "supply" after "to" for a noun, "shot" in "was shot dead"
+// for an adjective).
 TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/models/en-gum.tagger", std::ios::binary);
   ASSERT_TRUE(in);
@@ -188,6 +189,10 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   Sentence to = untagged({"Arnor", "signed", "an", "accord", "to", "supply", "Gondor", "."});
   tagger.tag(to);
   EXPECT_EQ(to.tokens[5].upos, "VERB");
+  // "was shot dead": the passive participle, not an adjective.
+  Sentence shot = untagged({"An", "Eriadorian", "was", "shot", "dead", "in", "Osgiliath", "."});
+  tagger.tag(shot);
+  EXPECT_EQ(shot.tokens[3].upos, "VERB");
   // A question has no subject before its modal: "Will free trade last?"
   Sentence q = untagged({"Will", "free", "trade", "last", "?"});
   tagger.tag(q);
