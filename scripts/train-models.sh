@@ -16,10 +16,14 @@ files=$(awk -F'\t' -v d="$gum" '$2=="train" {print d "/" $1 ".conllu"}' "$gum/sp
 credit="on the GUM V11.1.0 train split, permissive-licence documents only. GUM: Zeldes, A. (2017) The GUM Corpus, Language Resources and Evaluation 51(3); annotations CC BY 4.0, texts under their own CC BY / CC BY-SA licences (see GUM-LICENSE.txt)."
 wordnet=${WORDNET_DIR:-/usr/share/wordnet}
 if [ "$which" = beam ]; then
-  # Width 4 and 14 epochs, chosen on GUM dev (docs/models.md).
+  # Width 4 and 14 epochs, chosen on GUM dev (docs/models.md). For trials:
+  # BEAM_MIN_UPDATES=N prunes harder (a smaller model), BEAM_OUT=FILE writes
+  # elsewhere.
   [ -f "$wordnet/index.verb" ] || { echo "train-models: $wordnet/index.verb is absent (Debian package wordnet-base)"; exit 1; }
-  meta="dyad parser, beam search of width 4 (arc-eager, averaged perceptron, global training with max-violation updates over static-oracle gold sequences, 5-fold jackknifed tags; used by --accurate). Trained by: scripts/train-models.sh beam (dyad train --parser models/en-gum.beam.parser --beam 4 --parser-epochs 14 --epochs 8 --jackknife 5 --lexicon $wordnet) $credit"
-  ./build/dyad train $files --parser models/en-gum.beam.parser --beam 4 --parser-epochs 14 \
+  out=${BEAM_OUT:-models/en-gum.beam.parser}
+  prune=${BEAM_MIN_UPDATES:+--min-updates $BEAM_MIN_UPDATES}
+  meta="dyad parser, beam search of width 4 (arc-eager, averaged perceptron, global training with max-violation updates over static-oracle gold sequences, 5-fold jackknifed tags; used by --accurate). Trained by: scripts/train-models.sh beam (dyad train --parser models/en-gum.beam.parser --beam 4 --parser-epochs 14${prune:+ $prune} --epochs 8 --jackknife 5 --lexicon $wordnet) $credit"
+  ./build/dyad train $files --parser "$out" --beam 4 --parser-epochs 14 $prune \
     --epochs 8 --jackknife 5 --lexicon "$wordnet" --metadata "$meta"
   exit 0
 fi

@@ -340,11 +340,19 @@ int rewrite_conllu(const std::string& input, const std::string& output,
   return 0;
 }
 
-int run_train(const std::vector<std::string>& inputs, const std::string& tagger_path,
-              const std::string& parser_path, const std::string& lemmatizer_path, int epochs,
-              int parser_epochs, int jackknife, const std::string& metadata, bool augment_news,
-              bool root_last, int beam, int snapshot_from, const std::string& tagged_path,
-              const std::string& lexicon_dir) {
+// What `dyad train` was asked to build, and how.
+struct TrainOptions {
+  std::vector<std::string> inputs;
+  std::string tagger_path, parser_path, lemmatizer_path, metadata, tagged_path, lexicon_dir;
+  int epochs = 8, parser_epochs = 10, jackknife = 5, beam = 1, snapshot_from = 0;
+  std::uint32_t min_updates = 3;
+  bool augment_news = false, root_last = false;
+};
+
+int run_train(const TrainOptions& o) {
+  const auto& [inputs, tagger_path, parser_path, lemmatizer_path, metadata, tagged_path,
+               lexicon_dir, epochs, parser_epochs, jackknife, beam, snapshot_from, min_updates,
+               augment_news, root_last] = o;
   if (tagger_path.empty() && parser_path.empty() && lemmatizer_path.empty()) {
     std::cerr << "dyad train: expected --tagger FILE, --parser FILE and/or --lemmatizer FILE\n";
     return 2;
@@ -438,8 +446,8 @@ int run_train(const std::vector<std::string>& inputs, const std::string& tagger_
       if (save(path, p))
         std::cerr << fmt::format("parser: epoch {}, {:.1f} s -> {}\n", epoch, seconds(), path);
     };
-    dyad::Parser parser =
-        dyad::Parser::train(tagged, parser_epochs, metadata, 3, root_last, beam, snapshot);
+    dyad::Parser parser = dyad::Parser::train(tagged, parser_epochs, metadata, min_updates,
+                                              root_last, beam, snapshot);
     if (!save(parser_path, parser)) return 1;
     std::cerr << fmt::format(
         "parser: {} sentences, {} relations, {} features, {} epochs, beam {}, {:.1f} s -> {}\n",
@@ -566,43 +574,38 @@ int main(int argc, char** argv) {
 
   auto* train =
       app.add_subcommand("train", "train the tagger, lemmatizer and/or parser from gold CoNLL-U");
-  std::vector<std::string> train_inputs;
-  std::string train_tagger, train_parser, train_lemmatizer, train_metadata;
-  int train_epochs = 8;
-  train->add_option("inputs", train_inputs, "gold CoNLL-U files")->required();
-  train->add_option("--tagger", train_tagger, "tagger model file to write");
-  train->add_option("--parser", train_parser, "parser model file to write");
-  train->add_option("--lemmatizer", train_lemmatizer,
+  TrainOptions train_opts;
+  train->add_option("inputs", train_opts.inputs, "gold CoNLL-U files")->required();
+  train->add_option("--tagger", train_opts.tagger_path, "tagger model file to write");
+  train->add_option("--parser", train_opts.parser_path, "parser model file to write");
+  train->add_option("--lemmatizer", train_opts.lemmatizer_path,
                     "lemmatizer (LEMMA and FEATS) model file to write");
-  train->add_option("--epochs", train_epochs, "tagger training passes over the data");
-  int train_parser_epochs = 10, train_jackknife = 5;
-  train->add_option("--parser-epochs", train_parser_epochs, "parser training passes");
-  std::string train_lexicon;
-  train->add_option("--lexicon", train_lexicon,
+  train->add_option("--epochs", train_opts.epochs, "tagger training passes over the data");
+  train->add_option("--parser-epochs", train_opts.parser_epochs, "parser training passes");
+  train->add_option("--lexicon", train_opts.lexicon_dir,
                     "tagger: a WordNet dictionary folder (Debian's wordnet-base: "
                     "/usr/share/wordnet) whose word classes become features, kept in the model");
-  bool train_augment = false, train_root_last = false;
-  train->add_flag("--root-last", train_root_last,
+  train->add_flag("--root-last", train_opts.root_last,
                   "parser experiment: the artificial root ends the buffer instead of opening the "
                   "stack (not used by the committed model; see docs/models.md)");
-  train->add_flag("--augment-news", train_augment,
+  train->add_flag("--augment-news", train_opts.augment_news,
                   "add variants of wire-news constructions the treebank rarely shows (a "
                   "weekday between subject and verb: 'Israel on Wednesday released')");
-  train->add_option("--jackknife", train_jackknife,
+  train->add_option("--jackknife", train_opts.jackknife,
                     "train the parser on tags from N-fold jackknifed taggers (1 = gold tags)");
-  int train_beam = 1;
-  train->add_option("--beam", train_beam,
-                    "parser experiment: keep the K best transition sequences, trained on whole "
-                    "sequences (1 = greedy, the default); the model records K");
-  int train_snapshot_from = 0;
-  train->add_option("--snapshot-from", train_snapshot_from,
+  train->add_option("--beam", train_opts.beam,
+                    "parser: keep the K best transition sequences, trained on whole sequences "
+                    "(1 = greedy, the default); the model records K");
+  train->add_option("--min-updates", train_opts.min_updates,
+                    "parser: leave out features updated fewer than N times in training (a "
+                    "smaller, faster model)");
+  train->add_option("--snapshot-from", train_opts.snapshot_from,
                     "also write the parser as after each epoch from N on (FILE.epochN), to "
                     "choose the number of epochs on held-out data");
-  std::string train_tagged;
-  train->add_option("--save-tagged", train_tagged,
+  train->add_option("--save-tagged", train_opts.tagged_path,
                     "also write the parser's training sentences, with their jackknifed tags, as "
                     "CoNLL-U (to train parsers again from them with --jackknife 1)");
-  train->add_option("--metadata", train_metadata,
+  train->add_option("--metadata", train_opts.metadata,
                     "text stored in the models (training command, data, licence)");
 
   auto* parse = app.add_subcommand("parse", "raw text (or --tokenized CoNLL-U) to UD trees");
@@ -634,9 +637,7 @@ int main(int argc, char** argv) {
   if (dict.chosen()) return dict.run();
   if (runs.chosen()) return runs.run();
   if (*train) {
-    return run_train(train_inputs, train_tagger, train_parser, train_lemmatizer, train_epochs,
-                     train_parser_epochs, train_jackknife, train_metadata, train_augment,
-                     train_root_last, train_beam, train_snapshot_from, train_tagged, train_lexicon);
+    return run_train(train_opts);
   }
   if (*parse) {
     return run_parse(parse_models, parse_input, parse_output, parse_tokenized, parse_names);
