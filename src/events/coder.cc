@@ -902,25 +902,21 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
   for (int c : s_.children(v)) {
     Relation r = tok(c).relation;
     if ((r == Relation::kObl || r == Relation::kNmod) && !(passive && preposition_of(c) == "BY")) {
+      const std::string prep = preposition_of(c);
       // A statement concerns whom it is made to, for, of or about ("said to",
       // "spoke of", "commented on"), not where or when it was made ("made
       // his remarks in Doha", "said two weeks after rebels kidnapped ...").
-      if (statement) {
-        const std::string prep = preposition_of(c);
-        if (prep != "TO" && prep != "OF" && prep != "ABOUT" && prep != "ON" && prep != "WITH" &&
-            prep != "FOR" && prep != "AGAINST" && prep != "TOWARD" && prep != "TOWARDS" &&
-            prep != "REGARDING" && prep != "CONCERNING") {
-          continue;
-        }
+      if (statement && prep != "TO" && prep != "OF" && prep != "ABOUT" && prep != "ON" &&
+          prep != "WITH" && prep != "FOR" && prep != "AGAINST" && prep != "TOWARD" &&
+          prep != "TOWARDS" && prep != "REGARDING" && prep != "CONCERNING") {
+        continue;
       }
       // With dyad's dictionaries a time phrase names no participant ("talked
       // shortly after the annexation of Crimea").
-      if (!dict_.petrarch_conventions) {
-        const std::string prep = preposition_of(c);
-        if (prep == "AFTER" || prep == "BEFORE" || prep == "DURING" || prep == "SINCE" ||
-            prep == "UNTIL" || prep == "FOLLOWING" || prep == "AMID" || prep == "AMIDST") {
-          continue;
-        }
+      if (!dict_.petrarch_conventions &&
+          (prep == "AFTER" || prep == "BEFORE" || prep == "DURING" || prep == "SINCE" ||
+           prep == "UNTIL" || prep == "FOLLOWING" || prep == "AMID" || prep == "AMIDST")) {
+        continue;
       }
       order.push_back(c);
     }

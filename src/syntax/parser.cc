@@ -768,27 +768,55 @@ void Parser::parse(Sentence& sentence) const {
   }
 }
 
+namespace {
+
+// The HEAD and DEPREL columns of a sentence whose parse is being repaired,
+// words numbered from 1, read and written before the tree index is rebuilt.
+class Arcs {
+ public:
+  explicit Arcs(Sentence& s) : tokens_(s.tokens) {}
+  int size() const { return static_cast<int>(tokens_.size()); }
+  Token& operator()(int i) { return tokens_[static_cast<std::size_t>(i - 1)]; }
+  const Token& operator()(int i) const { return tokens_[static_cast<std::size_t>(i - 1)]; }
+  // The first dependent of `head` whose relation passes `is`, or 0.
+  template <class Is>
+  int child_where(int head, Is&& is) const {
+    for (int i = 1; i <= size(); ++i) {
+      if ((*this)(i).head == head && is((*this)(i).deprel)) return i;
+    }
+    return 0;
+  }
+  int child(int head, std::string_view relation) const {
+    return child_where(head, [&](const std::string& r) { return r == relation; });
+  }
+  // `word` is `top` or lies below it.
+  bool within(int word, int top) const {
+    for (int h = word, steps = 0; h > 0 && steps <= size(); h = (*this)(h).head, ++steps) {
+      if (h == top) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<Token>& tokens_;
+};
+
+}  // namespace
+
 // "pledged to expel exiled leaders", parsed with "exiled" a verb of its own
 // taking "leaders" as object: a past participle right after a verb with no
 // object, itself with an object right after it and no subject or auxiliary,
 // modifies that object, which is the first verb's.
 void Parser::participle_before_object(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
-  auto has_child = [&](int head, auto&& relation) {
-    for (int i = 1; i <= n; ++i) {
-      if (at(i).head == head && relation(at(i).deprel)) return true;
-    }
-    return false;
-  };
+  Arcs at(sentence);
+  const int n = at.size();
   for (int v = 1; v + 2 <= n; ++v) {
     const int participle = v + 1, noun = v + 2;
     if (at(v).upos != "VERB" || at(participle).xpos != "VBN" || at(noun).upos != "NOUN") continue;
     if (at(noun).head != participle || at(noun).deprel != "obj") continue;
     if (at(participle).deprel == "conj" || at(participle).deprel == "amod") continue;
-    if (has_child(v, [](const std::string& r) { return r == "obj"; })) continue;
-    if (has_child(participle, [](const std::string& r) {
+    if (at.child_where(v, [](const std::string& r) { return r == "obj"; })) continue;
+    if (at.child_where(participle, [](const std::string& r) {
           return r.starts_with("nsubj") || r.starts_with("aux") || r == "mark";
         })) {
       continue;
@@ -809,9 +837,8 @@ void Parser::participle_before_object(Sentence& sentence) {
 // a verb has one subject, so a run of nominal words up to the passive
 // subject is that subject's name.
 void Parser::join_split_subject(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  Arcs at(sentence);
+  const int n = at.size();
   for (int pass = 2; pass <= n; ++pass) {
     const int verb = at(pass).head;
     if (at(pass).deprel != "nsubj:pass" || verb <= pass) continue;
@@ -847,9 +874,8 @@ void Parser::join_split_subject(Sentence& sentence) {
 // and itself takes that phrase as its subject and hangs from the main verb
 // as parataxis.
 void Parser::attach_closing_attribution(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  Arcs at(sentence);
+  const int n = at.size();
   static constexpr std::string_view kSaying[] = {"say",     "tell",     "add",   "report",
                                                  "confirm", "announce", "state", "claim"};
   int root = 0;
@@ -863,18 +889,10 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
         std::find(std::begin(kSaying), std::end(kSaying), verb.lemma) == std::end(kSaying)) {
       return;  // only the last verb, a saying verb below the root
     }
-    auto inside = [&](int i, int top) {
-      for (int h = i, steps = 0; h > 0 && steps <= n; h = at(h).head, ++steps) {
-        if (h == top) return true;
-      }
-      return false;
-    };
     for (int i = v + 1; i <= n; ++i) {
-      if (at(i).upos != "PUNCT" && !inside(i, v)) return;
+      if (at(i).upos != "PUNCT" && !at.within(i, v)) return;
     }
-    for (int i = 1; i <= n; ++i) {
-      if (at(i).head == v && at(i).deprel.starts_with("nsubj")) return;
-    }
+    if (at.child_where(v, [](const std::string& r) { return r.starts_with("nsubj"); })) return;
     const int head = v - 1;  // the speakers' head word
     if (at(head).upos != "NOUN" && at(head).upos != "PROPN") return;
     int comma = 0;
@@ -885,7 +903,7 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
                                t.upos == "PROPN" || t.upos == "CCONJ" || t.upos == "NUM";
       if (comma == 0 && !phrase_word) return;
     }
-    if (comma == 0 || comma + 6 < head || inside(root, head)) return;
+    if (comma == 0 || comma + 6 < head || at.within(root, head)) return;
     for (int k = comma + 1; k < head; ++k) {
       Token& t = at(k);
       if (t.head > comma && t.head <= head) continue;  // inside the phrase already
@@ -912,17 +930,12 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
 // that a finite verb with no subject follows is that verb's marker, the
 // name its subject, the verb an adverbial clause.
 void Parser::subject_after_subordinator(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
-  auto lower = [](std::string w) {
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return w;
-  };
+  Arcs at(sentence);
+  const int n = at.size();
   static constexpr std::string_view kSubordinators[] = {
       "as", "after", "before", "while", "when", "since", "until", "because", "once"};
   for (int p = 1; p + 2 <= n; ++p) {
-    const std::string word = lower(at(p).form);
+    const std::string word = to_lower_ascii(at(p).form);
     if (at(p).deprel != "case" || std::find(std::begin(kSubordinators), std::end(kSubordinators),
                                             word) == std::end(kSubordinators)) {
       continue;
@@ -942,16 +955,10 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
     if (verb.upos != "VERB" || (verb.xpos != "VBD" && verb.xpos != "VBZ" && verb.xpos != "VBP")) {
       continue;
     }
-    bool subject = false;
-    for (int i = 1; i <= n; ++i) {
-      subject = subject || (at(i).head == end + 1 && at(i).deprel.starts_with("nsubj"));
+    if (at.child_where(end + 1, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+      continue;
     }
-    if (subject) continue;
-    bool below = false;  // the noun's head inside the verb's clause
-    for (int h = at(noun).head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
-      below = below || h == end + 1;
-    }
-    if (below) continue;
+    if (at.within(at(noun).head, end + 1)) continue;  // the noun's head inside the verb's clause
     const int head = at(noun).head;
     verb.head = head;
     verb.deprel = "advcl";
@@ -969,9 +976,8 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
 // attached past it as an adverbial modifies the noun ("Russian police
 // arrested ...").
 void Parser::label_stray_dependents(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  Arcs at(sentence);
+  const int n = at.size();
   for (int i = 1; i <= n; ++i) {
     Token& t = at(i);
     if (t.deprel == "dep" && t.head > 0 && (t.upos == "PROPN" || t.upos == "NOUN")) {
@@ -998,15 +1004,8 @@ void Parser::label_stray_dependents(Sentence& sentence) {
 // Time nouns ("in Kyiv today") and double objects ("sent Hezbollah
 // weapons": no preposition) are left alone.
 void Parser::join_name_to_its_noun(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
-  auto child = [&](int head, std::string_view relation) {
-    for (int i = 1; i <= n; ++i) {
-      if (at(i).head == head && at(i).deprel == relation) return i;
-    }
-    return 0;
-  };
+  Arcs at(sentence);
+  const int n = at.size();
   static constexpr std::string_view kTimeNouns[] = {
       "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
       "night", "week",      "month",    "year",    "weekend", "time"};
@@ -1017,12 +1016,9 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
       continue;
     }
     if (name.deprel != "nmod" && name.deprel != "obl") continue;
-    if (child(j - 1, "case") == 0 || child(j, "case") != 0) continue;
-    const std::string lower = [&] {
-      std::string w = noun.lemma.empty() || noun.lemma == "_" ? noun.form : noun.lemma;
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return w;
-    }();
+    if (at.child(j - 1, "case") == 0 || at.child(j, "case") != 0) continue;
+    const std::string lower =
+        to_lower_ascii(noun.lemma.empty() || noun.lemma == "_" ? noun.form : noun.lemma);
     if (noun.deprel.find("tmod") != std::string::npos ||
         std::find(std::begin(kTimeNouns), std::end(kTimeNouns), lower) != std::end(kTimeNouns)) {
       continue;
@@ -1030,11 +1026,7 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
     // The noun's head must not lie inside the name's phrase (it would be a
     // modifier of it already), nor the name's head below the noun.
     if (noun.head >= 1 && at(noun.head).head == j - 1) continue;
-    bool below = false;
-    for (int h = name.head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
-      below = below || h == j;
-    }
-    if (below) continue;
+    if (at.within(name.head, j)) continue;
     for (int i = 1; i <= n; ++i) {
       if (i != j && at(i).head == j - 1 && i < j - 1) at(i).head = j;  // case, det, amod
     }
@@ -1050,9 +1042,8 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
 // comma after a name inside a noun's "of" phrase, itself coordinated with a
 // later one, continues that coordination.
 void Parser::join_list_of_names(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  Arcs at(sentence);
+  const int n = at.size();
   // "Evil Mordor, the awful Arnor, and good Gondor welcomed": two names
   // both made subjects of one verb, "and" before the second, are one
   // coordinated subject.
@@ -1123,11 +1114,7 @@ void Parser::join_list_of_names(Sentence& sentence) {
       }
     }
     if (last == 0) continue;
-    bool below = false;  // the first name inside the second's phrase
-    for (int h = first.head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
-      below = below || h == b;
-    }
-    if (below) continue;
+    if (at.within(first.head, b)) continue;  // the first name inside the second's phrase
     second.head = a;
     second.deprel = "conj";
     at(a + 1).head = b;
@@ -1143,17 +1130,10 @@ void Parser::join_list_of_names(Sentence& sentence) {
 // a clause, the later verb is the main one: the noun is its subject and the
 // first verb modifies the noun (acl).
 void Parser::reattach_reduced_relative(Sentence& sentence) {
-  auto& tokens = sentence.tokens;
-  const int n = static_cast<int>(tokens.size());
-  auto at = [&](int i) -> Token& { return tokens[static_cast<std::size_t>(i - 1)]; };
+  Arcs at(sentence);
+  const int n = at.size();
   auto past = [](const Token& t) {
     return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBN");
-  };
-  auto has_child = [&](int head, auto&& relation) {
-    for (int i = 1; i <= n; ++i) {
-      if (at(i).head == head && relation(at(i).deprel)) return true;
-    }
-    return false;
   };
   int first = 0;
   for (int i = 1; i <= n; ++i) {
@@ -1178,28 +1158,22 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
   for (int i = first + 1; i <= n; ++i) {
     if (real_object(i)) return;
   }
-  auto dominated = [&](int i) {
-    for (int h = at(i).head, steps = 0; h > 0 && steps < n; h = at(h).head, ++steps) {
-      if (h == first) return true;
-    }
-    return false;
-  };
   int second = 0;
   bool passive = false;  // "The civilians imprisoned for X were released by Y"
   for (int i = first + 1; i <= n && second == 0; ++i) {
     const Token& t = at(i);
-    if (!past(t) || !dominated(i)) continue;
-    const bool own = has_child(
+    if (!past(t) || !at.within(t.head, first)) continue;
+    const bool own = at.child_where(
         i, [](const std::string& r) { return r.starts_with("nsubj") || r == "mark" || r == "cc"; });
     passive = t.xpos == "VBN" && !own &&
-              has_child(i, [](const std::string& r) { return r == "aux:pass"; });
+              at.child_where(i, [](const std::string& r) { return r == "aux:pass"; });
     // A passive joined with no conjunction is no conjunct: the parser's
     // guess at two clauses.
     if ((t.deprel == "conj" && !passive) || t.deprel == "parataxis") return;
     const bool bare =
-        !own && !has_child(i, [](const std::string& r) { return r.starts_with("aux"); });
+        !own && !at.child_where(i, [](const std::string& r) { return r.starts_with("aux"); });
     const bool takes =
-        has_child(i, [](const std::string& r) { return r == "obj" || r == "ccomp"; });
+        at.child_where(i, [](const std::string& r) { return r == "obj" || r == "ccomp"; });
     if (!passive && (!bare || !takes)) return;
     second = i;
   }

@@ -89,38 +89,38 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
   }
 }
 
+// The training row of a feature, made on first use; counts one update.
+Perceptron::Dense& Perceptron::updated_row(std::uint64_t feature) {
+  Dense& d = dense_[feature];
+  ++d.updates;
+  if (d.w.empty()) {
+    d.w.assign(classes_, 0);
+    d.total.assign(classes_, 0);
+    d.stamp.assign(classes_, 0);
+  }
+  return d;
+}
+
+// Moves one label's weight, first banking its value since the last change
+// into the running total (for the average).
+void Perceptron::Dense::move(std::size_t label, float delta, std::uint32_t clock) {
+  total[label] += static_cast<float>(clock - stamp[label]) * w[label];
+  stamp[label] = clock;
+  w[label] += delta;
+}
+
 void Perceptron::update(std::span<const std::uint64_t> features, std::size_t gold,
                         std::size_t guess) {
   if (gold == guess) return;
   for (std::uint64_t f : features) {
-    Dense& d = dense_[f];
-    ++d.updates;
-    if (d.w.empty()) {
-      d.w.assign(classes_, 0);
-      d.total.assign(classes_, 0);
-      d.stamp.assign(classes_, 0);
-    }
-    for (auto [label, delta] : {std::pair{gold, 1.0f}, std::pair{guess, -1.0f}}) {
-      d.total[label] += static_cast<float>(clock_ - d.stamp[label]) * d.w[label];
-      d.stamp[label] = clock_;
-      d.w[label] += delta;
-    }
+    Dense& d = updated_row(f);
+    d.move(gold, 1.0f, clock_);
+    d.move(guess, -1.0f, clock_);
   }
 }
 
 void Perceptron::add(std::span<const std::uint64_t> features, std::size_t label, float delta) {
-  for (std::uint64_t f : features) {
-    Dense& d = dense_[f];
-    ++d.updates;
-    if (d.w.empty()) {
-      d.w.assign(classes_, 0);
-      d.total.assign(classes_, 0);
-      d.stamp.assign(classes_, 0);
-    }
-    d.total[label] += static_cast<float>(clock_ - d.stamp[label]) * d.w[label];
-    d.stamp[label] = clock_;
-    d.w[label] += delta;
-  }
+  for (std::uint64_t f : features) updated_row(f).move(label, delta, clock_);
 }
 
 void Perceptron::finish(std::uint32_t min_updates) {

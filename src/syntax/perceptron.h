@@ -48,7 +48,9 @@ class Perceptron {
     std::vector<float> w, total;
     std::vector<std::uint32_t> stamp;
     std::uint32_t updates = 0;
+    void move(std::size_t label, float delta, std::uint32_t clock);
   };
+  Dense& updated_row(std::uint64_t feature);
   // Trained weights: an open-addressing table of feature keys pointing into
   // one array of (class, weight) pairs, so scoring a feature touches two
   // cache lines.

@@ -225,6 +225,11 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
       if (!allowed(upos[l])) scores[l] = -std::numeric_limits<float>::infinity();
     }
   };
+  // The UPOS the scores favour now (before a rule below overrules them).
+  auto model_choice = [&] {
+    return upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
+                                         scores.begin())];
+  };
   std::uint16_t prev = kStart, prev2 = kStart;
   for (std::size_t i = 0; i < words.size(); ++i) {
     features(words, i, prev, prev2, feats);
@@ -252,9 +257,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     // verb ("Arnor and Gondor welcome a resumption").
     if (i >= 1 && i + 1 < words.size() && prev < labels_.size() &&
         (upos[prev] == "NOUN" || upos[prev] == "PROPN") && article(words[i + 1]) &&
-        (lexicon_.classes(lower) & WordClassLexicon::kVerb) &&
-        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin())] == "INTJ") {
+        (lexicon_.classes(lower) & WordClassLexicon::kVerb) && model_choice() == "INTJ") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
     // "to supply Gondor with wheat": after "to", a possible base-form verb
@@ -263,9 +266,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     if (i >= 1 && i + 1 < words.size() && to_lower_ascii(words[i - 1]) == "to" &&
         (article(words[i + 1]) ||
          (words[i + 1][0] >= 'A' && words[i + 1][0] <= 'Z' && words[i + 1].size() > 1)) &&
-        (lexicon_.classes(lower) & WordClassLexicon::kVerb) &&
-        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin())] == "NOUN") {
+        (lexicon_.classes(lower) & WordClassLexicon::kVerb) && model_choice() == "NOUN") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
     // "was shot dead", "were hit by": after a form of "be", an inflected
@@ -273,9 +274,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     // when "dead" or "by" follows.
     if (i >= 1 && i + 1 < words.size() && prev < labels_.size() && upos[prev] == "AUX" &&
         (to_lower_ascii(words[i + 1]) == "dead" || to_lower_ascii(words[i + 1]) == "by") &&
-        (lexicon_.classes(lower) & WordClassLexicon::kInflectedVerb) &&
-        upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin())] == "ADJ") {
+        (lexicon_.classes(lower) & WordClassLexicon::kInflectedVerb) && model_choice() == "ADJ") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
