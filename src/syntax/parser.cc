@@ -873,6 +873,56 @@ void Parser::join_split_subject(Sentence& sentence) {
 // but its own dependents and punctuation, and a noun phrase between a comma
 // and itself takes that phrase as its subject and hangs from the main verb
 // as parataxis.
+namespace {
+
+// "..., the U.S. Central Command said on Monday night." parsed with the
+// speakers as the subject but "said" hanging from a word of the main clause
+// (a conjunct of the root, a clause of its object): the attribution is
+// parataxis of the root, its comma its own. A conjunct joined by "and" is
+// left alone. A weekday taken for a second subject ("said here Wednesday")
+// is a time.
+void reattach_attribution_with_subject(Arcs& at, int verb, int subject, int root) {
+  if (subject > verb || at(verb).head == 0) return;
+  if (at(verb).deprel == "parataxis") return;  // of the root, or of the clause it closes
+  if (at.child(verb, "cc")) return;
+  int first = subject;  // the subject phrase's first word
+  for (int i = subject - 1; i >= 1 && at(i).upos != "PUNCT" && at.within(i, subject); --i) {
+    first = i;
+  }
+  // Title words the parser left outside the name ("US Deputy Secretary of
+  // Energy Jeffrey Kupfer") belong to the subject.
+  int comma = first - 1;
+  while (comma >= 1 && first - comma <= 8 && at(comma).form != ",") {
+    const Token& t = at(comma);
+    const bool title_word = t.upos == "DET" || t.upos == "ADJ" || t.upos == "NOUN" ||
+                            t.upos == "PROPN" || t.upos == "NUM" ||
+                            (t.upos == "ADP" && to_lower_ascii(t.form) == "of");
+    if (!title_word) return;
+    --comma;
+  }
+  if (comma < 2 || at(comma).form != "," || root >= comma) return;
+  for (int k = comma + 1; k < first; ++k) {
+    Token& t = at(k);
+    if (t.head > comma && t.head < first) continue;  // inside the title already
+    t.head = subject;
+    t.deprel = t.upos == "DET" ? "det" : t.upos == "ADJ" ? "amod" : "compound";
+  }
+  static constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
+  for (int i = verb + 1; i <= at.size(); ++i) {
+    if (at(i).head == verb && at(i).deprel.starts_with("nsubj") &&
+        std::find(std::begin(kWeekdays), std::end(kWeekdays), at(i).form) != std::end(kWeekdays)) {
+      at(i).deprel = "obl:unmarked";
+    }
+  }
+  at(verb).head = root;
+  at(verb).deprel = "parataxis";
+  at(comma).head = verb;
+  at(comma).deprel = "punct";
+}
+
+}  // namespace
+
 void Parser::attach_closing_attribution(Sentence& sentence) {
   Arcs at(sentence);
   const int n = at.size();
@@ -892,7 +942,11 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
     for (int i = v + 1; i <= n; ++i) {
       if (at(i).upos != "PUNCT" && !at.within(i, v)) return;
     }
-    if (at.child_where(v, [](const std::string& r) { return r.starts_with("nsubj"); })) return;
+    if (const int subject =
+            at.child_where(v, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+      reattach_attribution_with_subject(at, v, subject, root);
+      return;
+    }
     const int head = v - 1;  // the speakers' head word
     if (at(head).upos != "NOUN" && at(head).upos != "PROPN") return;
     int comma = 0;

@@ -471,12 +471,75 @@ TEST(Parser, ClosingAttributionHasItsSpeakersAsSubject) {
   EXPECT_EQ(s.token(7).deprel, "parataxis");
   EXPECT_EQ(s.token(4).head, 7);
   EXPECT_EQ(s.build_tree(), "");
-  // A verb with a subject of its own is left alone.
+  // With the speakers already its subject, "said" still becomes parataxis
+  // of the root, and takes its comma.
   Sentence own = sentences[0];
   own.tokens[5].head = 7;
   own.tokens[5].deprel = "nsubj";
   Parser::attach_closing_attribution(own);
-  EXPECT_EQ(own.token(7).deprel, "conj");
+  EXPECT_EQ(own.token(7).deprel, "parataxis");
+  EXPECT_EQ(own.token(7).head, 2);
+  EXPECT_EQ(own.token(6).head, 7);
+  EXPECT_EQ(own.token(4).head, 7);
+  EXPECT_EQ(own.build_tree(), "");
+  // "..., and military officials said" is a conjunct and is left alone.
+  Sentence joined = own;
+  joined.tokens[3].form = "and";
+  joined.tokens[3].upos = "CCONJ";
+  joined.tokens[3].head = 7;
+  joined.tokens[3].deprel = "cc";
+  joined.tokens[6].deprel = "conj";
+  Parser::attach_closing_attribution(joined);
+  EXPECT_EQ(joined.token(7).deprel, "conj");
+}
+
+// "..., Secretary Jeffrey Kupfer said here Wednesday ." parsed with "said"
+// a clause of the object and "Wednesday" a second subject: "said" is
+// parataxis of the root and "Wednesday" a time.
+TEST(Parser, ClosingAttributionBelowAnObject) {
+  auto sentences = parse_conllu(
+      "1\tBrazil\tBrazil\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tseeks\tseek\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tpartnership\tpartnership\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "5\tSecretary\tSecretary\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "6\tKupfer\tKupfer\tPROPN\tNNP\t_\t5\tflat\t_\t_\n"
+      "7\tsaid\tsay\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+      "8\tWednesday\tWednesday\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "k");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::attach_closing_attribution(s);
+  EXPECT_EQ(s.token(7).head, 2);
+  EXPECT_EQ(s.token(7).deprel, "parataxis");
+  EXPECT_EQ(s.token(8).deprel, "obl:unmarked");
+  EXPECT_EQ(s.token(5).deprel, "nsubj");
+  EXPECT_EQ(s.build_tree(), "");
+  // A title the parser left outside the name is the subject's.
+  auto titled = parse_conllu(
+      "1\tBrazil\tBrazil\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tseeks\tseek\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+      "3\tpartnership\tpartnership\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "5\tSecretary\tSecretary\tPROPN\tNNP\t_\t3\tappos\t_\t_\n"
+      "6\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tEnergy\tEnergy\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+      "8\tKupfer\tKupfer\tPROPN\tNNP\t_\t9\tnsubj\t_\t_\n"
+      "9\tsaid\tsay\tVERB\tVBD\t_\t3\tadvcl\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "t");
+  ASSERT_EQ(titled.size(), 1u);
+  Parser::attach_closing_attribution(titled[0]);
+  EXPECT_EQ(titled[0].token(9).deprel, "parataxis");
+  EXPECT_EQ(titled[0].token(5).head, 8);
+  EXPECT_EQ(titled[0].token(7).head, 5);
+  EXPECT_EQ(titled[0].build_tree(), "");
+  // Without the comma the clause is not a closing attribution.
+  Sentence bare = sentences[0];
+  bare.tokens[3].form = "-";
+  Parser::attach_closing_attribution(bare);
+  EXPECT_EQ(bare.token(7).deprel, "advcl");
 }
 
 // "The Malaysia Airlines flight MH17 was blown up" with "Airlines" an
