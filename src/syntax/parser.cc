@@ -915,6 +915,13 @@ void reattach_attribution_with_subject(Arcs& at, int verb, int subject, int root
       at(i).deprel = "obl:unmarked";
     }
   }
+  // A participle clause after it is adverbial, not what was said.
+  for (int i = verb + 2; i <= at.size(); ++i) {
+    if (at(i).head == verb && at(i).deprel == "ccomp" && at(i).xpos == "VBG" &&
+        at(i - 1).form == ",") {
+      at(i).deprel = "advcl";
+    }
+  }
   at(verb).head = root;
   at(verb).deprel = "parataxis";
   at(comma).head = verb;
@@ -935,6 +942,13 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
   for (int v = n; v >= 3 && root != 0; --v) {
     Token& verb = at(v);
     if (verb.upos != "VERB") continue;
+    // A participle clause after a comma, and the relative clauses within it,
+    // may follow the attribution ("..., the Command said on Monday,
+    // expanding its campaign against the group that has seized ...").
+    if (v != root &&
+        ((verb.xpos == "VBG" && at(v - 1).form == ",") || verb.deprel.starts_with("acl"))) {
+      continue;
+    }
     if (v == root ||
         std::find(std::begin(kSaying), std::end(kSaying), verb.lemma) == std::end(kSaying)) {
       return;  // only the last verb, a saying verb below the root
@@ -1088,6 +1102,30 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
     noun.deprel = name.deprel;
     name.head = j;
     name.deprel = "compound";
+  }
+  // "US and British activists", parsed with "US" the phrase's head and
+  // "activists" its conjunct: the name and the adjective of nationality
+  // are coordinated modifiers of the noun.
+  for (int j = 4; j <= n; ++j) {
+    Token& noun = at(j);
+    const int adjective = j - 1, cc = j - 2, name = j - 3;
+    if (noun.upos != "NOUN" || noun.deprel != "conj" || noun.head != name) continue;
+    if (at(name).upos != "PROPN" || at(cc).upos != "CCONJ" || at(adjective).upos != "ADJ") continue;
+    if (at(adjective).head != j || at(adjective).form[0] < 'A' || at(adjective).form[0] > 'Z') {
+      continue;
+    }
+    if (at(cc).head != j && at(cc).head != name) continue;
+    for (int i = 1; i <= n; ++i) {
+      if (at(i).head == name && i > j) at(i).head = j;  // the noun's own dependents
+    }
+    noun.head = at(name).head;
+    noun.deprel = at(name).deprel;
+    at(name).head = j;
+    at(name).deprel = "compound";
+    at(adjective).head = name;
+    at(adjective).deprel = "conj";
+    at(cc).head = adjective;
+    at(cc).deprel = "cc";
   }
 }
 

@@ -51,7 +51,8 @@ class Parser {
   // its subject and "released" a clause of "report" (acl).
   static void reattach_reduced_relative(Sentence& sentence);
   // And: "an attack by Hamas militants" split after the name is one
-  // phrase ("Hamas" a compound of "militants"); "The leaders of France,
+  // phrase ("Hamas" a compound of "militants"), and so is "US and British
+  // activists" with "activists" a conjunct of "US"; "The leaders of France,
   // Germany and Italy" with "Germany and Italy" a second subject is one
   // coordination of names.
   static void join_name_to_its_noun(Sentence& sentence);

@@ -422,6 +422,36 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
 }
 
 // "came as Israel announced ...", parsed with "as Israel" a prepositional
+// "US and British activists staged" parsed with "US" the subject and
+// "activists" its conjunct: "activists" is the subject, "US" and "British"
+// its coordinated modifiers.
+TEST(Parser, NameAndNationalityModifyOneNoun) {
+  auto sentences = parse_conllu(
+      "1\tUS\tUS\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+      "3\tBritish\tBritish\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "4\tactivists\tactivist\tNOUN\tNNS\t_\t1\tconj\t_\t_\n"
+      "5\tstaged\tstage\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\tprotests\tprotest\tNOUN\tNNS\t_\t5\tobj\t_\t_\n\n",
+      "u");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_name_to_its_noun(s);
+  EXPECT_EQ(s.token(4).head, 5);
+  EXPECT_EQ(s.token(4).deprel, "nsubj");
+  EXPECT_EQ(s.token(1).head, 4);
+  EXPECT_EQ(s.token(3).head, 1);
+  EXPECT_EQ(s.token(3).deprel, "conj");
+  EXPECT_EQ(s.token(2).head, 3);
+  EXPECT_EQ(s.build_tree(), "");
+  // "Russia and local activists": a lower-case adjective is no nationality;
+  // the coordination stays.
+  Sentence local = sentences[0];
+  local.tokens[2].form = "local";
+  Parser::join_name_to_its_noun(local);
+  EXPECT_EQ(local.token(4).deprel, "conj");
+}
+
 // phrase: "as" marks "announced", "Israel" is its subject.
 TEST(Parser, SubordinatorTakenForAPreposition) {
   auto sentences = parse_conllu(
@@ -516,6 +546,25 @@ TEST(Parser, ClosingAttributionBelowAnObject) {
   EXPECT_EQ(s.token(8).deprel, "obl:unmarked");
   EXPECT_EQ(s.token(5).deprel, "nsubj");
   EXPECT_EQ(s.build_tree(), "");
+  // A participle clause after the attribution is adverbial; the relative
+  // clause within it does not stop the repair.
+  auto participle = parse_conllu(
+      "1\tUS\tUS\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tstruck\tstrike\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_\n"
+      "4\tCommand\tCommand\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "5\tsaid\tsay\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+      "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "7\texpanding\texpand\tVERB\tVBG\t_\t5\tccomp\t_\t_\n"
+      "8\tcampaign\tcampaign\tNOUN\tNN\t_\t7\tobj\t_\t_\n"
+      "9\tthat\tthat\tPRON\tWDT\t_\t10\tnsubj\t_\t_\n"
+      "10\tgrew\tgrow\tVERB\tVBD\t_\t8\tacl:relcl\t_\t_\n\n",
+      "p");
+  ASSERT_EQ(participle.size(), 1u);
+  Parser::attach_closing_attribution(participle[0]);
+  EXPECT_EQ(participle[0].token(5).deprel, "parataxis");
+  EXPECT_EQ(participle[0].token(7).deprel, "advcl");
+  EXPECT_EQ(participle[0].build_tree(), "");
   // A title the parser left outside the name is the subject's.
   auto titled = parse_conllu(
       "1\tBrazil\tBrazil\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"

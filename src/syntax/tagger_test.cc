@@ -197,6 +197,14 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   Sentence q = untagged({"Will", "free", "trade", "last", "?"});
   tagger.tag(q);
   EXPECT_EQ(q.tokens[1].upos, "ADJ");
+  // "US" in capitals within lower-case text is the country (the model alone
+  // takes it for the pronoun); in an all-capitals headline it may be "us".
+  Sentence us = untagged({"US", "and", "British", "activists", "staged", "a", "protest", "."});
+  tagger.tag(us);
+  EXPECT_EQ(us.tokens[0].upos, "PROPN");
+  Sentence headline = untagged({"LET", "US", "GO"});
+  tagger.tag(headline);
+  EXPECT_NE(headline.tokens[1].upos, "PROPN");
 }
 
 }  // namespace
