@@ -822,6 +822,14 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
       if (!ps.empty()) return ps;
     }
   }
+  // "killed in an air strike by government forces": the agent of the act
+  // the verb was done in.
+  for (int c : obliques) {
+    for (int d : s_.children(c)) {
+      if (tok(d).relation != Relation::kNmod || preposition_of(d) != "BY") continue;
+      if (auto ps = participants(d, true); !ps.empty()) return ps;
+    }
+  }
   for (int c : obliques) {
     auto ps = first_actor_in(c);
     if (!ps.empty()) return ps;

@@ -891,6 +891,19 @@ TEST(Coder, WeaponIsTheToolOfWhoeverFiredIt) {
   }
 }
 
+// "was attacked in a raid by police": the agent of the act the verb was
+// done in is the source.
+TEST(Coder, AgentOfTheActTheVerbWasDoneIn) {
+  Fixture f;
+  auto s = parse({"Georgia/Georgia/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass",
+                  "attacked/attack/VERB/0/root", "in/in/ADP/6/case", "a/a/DET/6/det",
+                  "raid/raid/NOUN/3/obl", "by/by/ADP/8/case", "police/police/NOUN/6/nmod"});
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>GEO:190"}) << petrarch;
+  }
+}
+
 // PETRARCH's reader keys a verb's patterns by their words: the same pattern
 // written again later replaces the earlier one (its code wins), with
 // PETRARCH's conventions.
