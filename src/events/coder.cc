@@ -2008,6 +2008,13 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
       out[static_cast<std::size_t>(i)] = KnownWord::kName;
     }
   }
+  // Any other role noun written with a capital inside the sentence
+  // ("pressure from Congress") may be a name: the tagger decides.
+  for (int i = 1; i < n; ++i) {
+    if (out[static_cast<std::size_t>(i)] == KnownWord::kNoun && capital_word(i)) {
+      out[static_cast<std::size_t>(i)] = KnownWord::kUnknown;
+    }
+  }
   return out;
 }
 
