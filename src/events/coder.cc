@@ -926,6 +926,9 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
            prep == "UNTIL" || prep == "FOLLOWING" || prep == "AMID" || prep == "AMIDST")) {
         continue;
       }
+      // An "as" phrase says in what role or capacity ("as one of the
+      // conditions of an agreement", "as a mediator"), not to whom.
+      if (prep == "AS") continue;
       order.push_back(c);
     }
   }

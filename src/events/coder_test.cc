@@ -911,6 +911,19 @@ TEST(Coder, AgentOfTheActTheVerbWasDoneIn) {
   }
 }
 
+// "criticized Georgia as one of the conditions of a deal with Armenia":
+// an "as" phrase says in what role, not to whom.
+TEST(Coder, AsPhraseNamesNoTarget) {
+  Fixture f;
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "as/as/ADP/4/case", "part/part/NOUN/2/obl", "of/of/ADP/7/case", "a/a/DET/7/det",
+                  "deal/deal/NOUN/4/nmod", "with/with/ADP/9/case", "Armenia/Armenia/PROPN/7/nmod"});
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_TRUE(code(f, s).empty()) << petrarch;
+  }
+}
+
 // PETRARCH's reader keys a verb's patterns by their words: the same pattern
 // written again later replaces the earlier one (its code wins), with
 // PETRARCH's conventions.

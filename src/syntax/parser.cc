@@ -1224,6 +1224,25 @@ void Parser::join_list_of_names(Sentence& sentence) {
 void Parser::reattach_reduced_relative(Sentence& sentence) {
   Arcs at(sentence);
   const int n = at.size();
+  // "... of an agreement forced on the state by Saudi Arabia", parsed with
+  // "forced" a conjunct of the main verb: a past participle right after a
+  // noun, joined with no conjunction and with no subject or auxiliary of
+  // its own, modifies that noun.
+  for (int i = 2; i <= n; ++i) {
+    Token& t = at(i);
+    if (t.upos != "VERB" || t.xpos != "VBN" || t.deprel != "conj" || at(i - 1).upos != "NOUN") {
+      continue;
+    }
+    if (at.child_where(i,
+                       [](const std::string& r) {
+                         return r == "cc" || r.starts_with("nsubj") || r.starts_with("aux");
+                       }) ||
+        at.within(i - 1, i)) {
+      continue;
+    }
+    t.head = i - 1;
+    t.deprel = "acl";
+  }
   auto past = [](const Token& t) {
     return t.upos == "VERB" && (t.xpos == "VBD" || t.xpos == "VBN");
   };

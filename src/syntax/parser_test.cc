@@ -262,6 +262,36 @@ TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
 // "A report released in Kigali alleged that ...", parsed with "released" as
 // the main verb: "alleged" becomes the root, "report" its subject, and
 // "released" a clause of "report". A first verb with an object of its own
+// "conditions of an agreement forced on Qatar by Arnor", parsed with
+// "forced" a conjunct of the main verb: it modifies "agreement".
+TEST(Parser, ParticipleAfterANounIsNoConjunct) {
+  auto sentences = parse_conllu(
+      "1\tGondor\tGondor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tan\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tagreement\tagreement\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+      "5\tforced\tforce\tVERB\tVBN\t_\t2\tconj\t_\t_\n"
+      "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+      "7\tit\tit\tPRON\tPRP\t_\t5\tobl\t_\t_\n\n",
+      "f");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::reattach_reduced_relative(s);
+  EXPECT_EQ(s.token(5).head, 4);
+  EXPECT_EQ(s.token(5).deprel, "acl");
+  EXPECT_EQ(s.build_tree(), "");
+  // "signed an agreement and forced ..." is a conjunct.
+  Sentence joined = sentences[0];
+  joined.tokens[2] = joined.tokens[3];
+  joined.tokens[2].id = 3;
+  joined.tokens[3].form = joined.tokens[3].lemma = "and";
+  joined.tokens[3].upos = "CCONJ";
+  joined.tokens[3].head = 5;
+  joined.tokens[3].deprel = "cc";
+  Parser::reattach_reduced_relative(joined);
+  EXPECT_EQ(joined.token(5).deprel, "conj");
+}
+
 // is left alone.
 TEST(Parser, ReducedRelativeClauseIsNotTheMainVerb) {
   const std::string text =
