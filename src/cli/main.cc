@@ -208,7 +208,8 @@ int run_code(const std::vector<std::string>& inputs, DictionaryFiles files,
 
 int run_eval(const std::string& suite_path, DictionaryFiles files,
              const std::vector<std::string>& dyad_paths, const std::string& json_path,
-             bool show_failures, const std::string& parser, const dyad::SyntaxModels& models) {
+             bool show_failures, const std::string& parser, const dyad::SyntaxModels& models,
+             const std::string& parses_path) {
   if (files.empty() && dyad_paths.empty()) {
     std::string error;
     files = dyad::suite_dictionaries(suite_path, &error);
@@ -246,6 +247,17 @@ int run_eval(const std::string& suite_path, DictionaryFiles files,
         std::cout << ' ' << e.source << '>' << e.target << ':' << e.code;
       std::cout << '\n';
       for (const auto& e : o.events) std::cout << "    " << e.code << " via " << e.pattern << '\n';
+    }
+  }
+  if (!parses_path.empty()) {
+    std::ofstream out(parses_path);
+    for (const auto& o : result.outcomes) {
+      out << "# record = " << o.record->id << '\n';
+      for (const auto& sentence : o.sentences) dyad::write_conllu(out, sentence);
+    }
+    if (!out) {
+      std::cerr << parses_path << ": cannot write\n";
+      return 1;
     }
   }
   std::cout << result.card.to_text();
@@ -553,6 +565,9 @@ int main(int argc, char** argv) {
                    "code with dyad dictionary files or folders instead of the suite's own");
   eval->add_option("--json", json_path, "write the score card as JSON");
   eval->add_flag("--failures", show_failures, "list the records not coded exactly right");
+  std::string parses_path;
+  eval->add_option("--parses", parses_path,
+                   "write the CoNLL-U parses each record was coded from (given or builtin)");
   std::string eval_parser = "given";
   dyad::SyntaxModels eval_models;
   eval->add_option("--parser", eval_parser,
@@ -661,7 +676,7 @@ int main(int argc, char** argv) {
   }
   if (*eval) {
     return run_eval(suite_path, eval_files, eval_dyad, json_path, show_failures, eval_parser,
-                    eval_models);
+                    eval_models, parses_path);
   }
   return 0;
 }

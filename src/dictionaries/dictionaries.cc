@@ -689,20 +689,21 @@ void PhraseIndex::add(Phrase phrase) {
 }
 
 void PhraseIndex::walk(int node, std::size_t depth, std::span<const std::string_view> words,
-                       std::span<const std::string_view> alt, int* best,
+                       std::span<const std::string_view> alt, bool used_alt, int* best,
                        std::size_t* best_len) const {
   const Node& n = nodes_[static_cast<std::size_t>(node)];
   if (n.phrase >= 0 && depth > 0 &&
-      (depth > *best_len || (depth == *best_len && n.phrase < *best))) {
+      (depth > *best_len || (depth == *best_len && n.phrase < *best)) &&
+      !(used_alt && phrases_[static_cast<std::size_t>(n.phrase)].forms_only)) {
     *best = n.phrase;
     *best_len = depth;
   }
   if (depth >= words.size() || n.next.empty()) return;
   auto it = n.next.find(words[depth]);
-  if (it != n.next.end()) walk(it->second, depth + 1, words, alt, best, best_len);
+  if (it != n.next.end()) walk(it->second, depth + 1, words, alt, used_alt, best, best_len);
   if (depth < alt.size() && alt[depth] != words[depth]) {
     auto jt = n.next.find(alt[depth]);
-    if (jt != n.next.end()) walk(jt->second, depth + 1, words, alt, best, best_len);
+    if (jt != n.next.end()) walk(jt->second, depth + 1, words, alt, true, best, best_len);
   }
 }
 
@@ -711,7 +712,7 @@ const Phrase* PhraseIndex::longest_match(std::span<const std::string_view> words
   if (words.empty()) return nullptr;
   int best = -1;
   std::size_t best_len = 0;
-  walk(0, 0, words, alt, &best, &best_len);
+  walk(0, 0, words, alt, false, &best, &best_len);
   return best < 0 ? nullptr : &phrases_[static_cast<std::size_t>(best)];
 }
 
@@ -897,7 +898,7 @@ void AgentDictionary::load(std::istream& in, const std::string& name,
     entry.origin = make_origin(name, reader.line());
     entries_.push_back(std::move(entry));
     int index = static_cast<int>(entries_.size()) - 1;
-    for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index, {}});
+    for (auto& words : phrases) phrases_.add(Phrase{std::move(words), index, {}, braces});
   }
 }
 

@@ -56,6 +56,10 @@ struct Phrase {
   // Later entries that list the very same phrase (two office holders both
   // called "President Bush"): the coder picks the one in office on the date.
   std::vector<int> other_entries;
+  // Matched by the words as written only, not by their lemmas: an agent
+  // whose plurals are listed in braces ("POLICE {}" has none, so
+  // "polices" is not police).
+  bool forms_only = false;
 };
 
 // Hash for string-keyed maps that can be searched with a string_view.
@@ -85,7 +89,8 @@ class PhraseIndex {
     int phrase = -1;  // index into phrases_ of the phrase ending here
   };
   void walk(int node, std::size_t depth, std::span<const std::string_view> words,
-            std::span<const std::string_view> alt, int* best, std::size_t* best_len) const;
+            std::span<const std::string_view> alt, bool used_alt, int* best,
+            std::size_t* best_len) const;
   std::vector<Node> nodes_{Node{}};
   std::vector<Phrase> phrases_;
 };

@@ -1304,7 +1304,7 @@ void write_verbs_with_origins(const DictionarySource& source, std::ostream& out,
   };
   struct Verb {
     std::string code = "---";
-    std::string origin;  // of the bare "*" pattern
+    std::string origin;                                                // of the bare "*" pattern
     std::vector<std::pair<const PatternLine*, std::string>> patterns;  // with [CODE:REVERSE]
   };
   std::map<std::string, Verb> verbs;

@@ -46,6 +46,7 @@ SuiteEvaluation evaluate_suite(const std::vector<SuiteRecord>& records, const Di
       require_dyad = r.config["require_dyad"].get<bool>();
     }
     o.events = (require_dyad ? default_coder : loose_coder).code(doc);
+    o.sentences = std::move(doc.sentences);
     auto coded = triples(o.events);
     auto gold = r.expected;
     std::sort(coded.begin(), coded.end());

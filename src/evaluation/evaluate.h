@@ -16,6 +16,7 @@ struct RecordOutcome {
   std::vector<Event> events;
   bool exact = false;
   std::vector<InputError> parse_errors;
+  std::vector<Sentence> sentences;  // the parses the record was coded from
 };
 
 struct SuiteEvaluation {

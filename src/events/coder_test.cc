@@ -911,6 +911,22 @@ TEST(Coder, AgentOfTheActTheVerbWasDoneIn) {
   }
 }
 
+// "POLICE {}" lists no plural: "polices" is not police, even though its
+// lemma is; an agent with generated plurals still matches by lemma.
+TEST(Coder, AgentWithItsPluralsListedMatchesTheWrittenForm) {
+  Fixture f;
+  auto with = [](const std::string& noun, const std::string& lemma) {
+    return parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "Georgia/Georgia/PROPN/5/nmod:poss", "'s/'s/PART/3/case",
+                  noun + "/" + lemma + "/NOUN/2/obj"});
+  };
+  EXPECT_EQ(code(f, with("polices", "police")), std::vector<std::string>{"RUS>GEO:111"});
+  EXPECT_EQ(code(f, with("police", "police")), std::vector<std::string>{"RUS>GEOCOP:111"});
+  std::istringstream guards("GUARD [~MIL]\n");
+  f.dict.agents.load(guards, "guards", f.dict.errors);
+  EXPECT_EQ(code(f, with("guardes", "guard")), std::vector<std::string>{"RUS>GEOMIL:111"});
+}
+
 // "criticized Georgia as one of the conditions of a deal with Armenia":
 // an "as" phrase says in what role, not to whom.
 TEST(Coder, AsPhraseNamesNoTarget) {

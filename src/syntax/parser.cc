@@ -1026,10 +1026,19 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
     if (at.child_where(end + 1, [](const std::string& r) { return r.starts_with("nsubj"); })) {
       continue;
     }
-    if (at.within(at(noun).head, end + 1)) continue;  // the noun's head inside the verb's clause
-    const int head = at(noun).head;
-    verb.head = head;
-    verb.deprel = "advcl";
+    if (at(noun).head == end + 1) {
+      // "after crowds trashed its embassy" with "crowds" an oblique of
+      // "trashed": the clause already hangs where it hangs; a parataxis
+      // or a bare dep is adverbial.
+      if (verb.head > 0 && (verb.deprel == "parataxis" || verb.deprel == "dep")) {
+        verb.deprel = "advcl";
+      }
+    } else if (at.within(at(noun).head, end + 1)) {
+      continue;  // the noun's head inside the verb's clause
+    } else {
+      verb.head = at(noun).head;
+      verb.deprel = "advcl";
+    }
     at(noun).head = end + 1;
     at(noun).deprel = "nsubj";
     at(p).head = end + 1;

@@ -501,6 +501,19 @@ TEST(Parser, SubordinatorTakenForAPreposition) {
   EXPECT_EQ(s.token(4).deprel, "nsubj");
   EXPECT_EQ(s.token(3).deprel, "mark");
   EXPECT_EQ(s.build_tree(), "");
+  // "ended after crowds trashed ..." with "crowds" an oblique of "trashed"
+  // and "trashed" parataxis: "crowds" is its subject, the clause adverbial.
+  Sentence own = sentences[0];
+  own.tokens[2].form = own.tokens[2].lemma = "after";
+  own.tokens[3].head = 5;
+  own.tokens[4].deprel = "parataxis";
+  Parser::subject_after_subordinator(own);
+  EXPECT_EQ(own.token(4).head, 5);
+  EXPECT_EQ(own.token(4).deprel, "nsubj");
+  EXPECT_EQ(own.token(3).deprel, "mark");
+  EXPECT_EQ(own.token(5).head, 2);
+  EXPECT_EQ(own.token(5).deprel, "advcl");
+  EXPECT_EQ(own.build_tree(), "");
   // "ended as Israel's raids" (no verb after the phrase) is left alone.
   Sentence noun = sentences[0];
   noun.tokens[4].upos = "NOUN";
