@@ -804,6 +804,14 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
     if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod)
       obliques.push_back(c);
   }
+  // "was shot dead in Osgiliath" with the place hung from "dead".
+  for (int x : s_.children(verb, Relation::kXcomp)) {
+    if (tok(x).upos != "ADJ") continue;
+    for (int c : s_.children(x)) {
+      if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod)
+        obliques.push_back(c);
+    }
+  }
   for (int c : obliques) {
     if (preposition_of(c) == "BY") {
       // "by a missile believed to be fired by pro-Russia rebels": a weapon

@@ -911,6 +911,17 @@ TEST(Coder, AgentOfTheActTheVerbWasDoneIn) {
   }
 }
 
+// "was shot dead in Georgia": without an agent, the place hung from the
+// predicate "dead" stands in as the source (PETRARCH's convention).
+TEST(Coder, PassivePredicateOblique) {
+  Fixture f;
+  auto s = parse({"Putin/Putin/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass",
+                  "attacked/attack/VERB/0/root", "dead/dead/ADJ/3/xcomp", "in/in/ADP/6/case",
+                  "Georgia/Georgia/PROPN/4/obl"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>RUSGOV:190"});
+}
+
 // "POLICE {}" lists no plural: "polices" is not police, even though its
 // lemma is; an agent with generated plurals still matches by lemma.
 TEST(Coder, AgentWithItsPluralsListedMatchesTheWrittenForm) {

@@ -1070,6 +1070,15 @@ void Parser::label_stray_dependents(Sentence& sentence) {
                t.head != i + 1 && at(i + 1).head == t.head) {
       t.head = i + 1;
       t.deprel = "amod";
+    } else if (t.deprel == "vocative" && (t.upos == "PROPN" || t.upos == "NOUN") && t.head > i &&
+               at(t.head).upos == "VERB" && (i == 1 || at(i - 1).upos != "PUNCT") && i < n &&
+               at(i + 1).upos != "PUNCT" && !at.child_where(t.head, [](const std::string& r) {
+                 return r.starts_with("nsubj");
+               })) {
+      // "Bree Prime Minister Romendacil won't try ...": a name before a verb
+      // with no subject, set off by no comma, is no one addressed but the
+      // subject.
+      t.deprel = "nsubj";
     }
   }
 }

@@ -449,6 +449,24 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   EXPECT_EQ(stray[0].token(1).deprel, "amod");
   EXPECT_EQ(stray[0].token(5).deprel, "obl");
   EXPECT_EQ(stray[0].build_tree(), "");
+  // A name before a verb with no subject, with no comma, is its subject;
+  // "Putin, come here" is addressed.
+  auto vocative = parse_conllu(
+      "1\tMinister\tMinister\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+      "2\tPutin\tPutin\tPROPN\tNNP\t_\t3\tvocative\t_\t_\n"
+      "3\tcame\tcome\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\there\there\tADV\tRB\t_\t3\tadvmod\t_\t_\n\n",
+      "v");
+  ASSERT_EQ(vocative.size(), 1u);
+  Sentence named = vocative[0];
+  Parser::label_stray_dependents(named);
+  EXPECT_EQ(named.token(2).deprel, "nsubj");
+  Sentence addressed = vocative[0];
+  addressed.tokens[0].form = ",";
+  addressed.tokens[0].upos = "PUNCT";
+  addressed.tokens[2].form = "come";
+  Parser::label_stray_dependents(addressed);
+  EXPECT_EQ(addressed.token(2).deprel, "vocative");
 }
 
 // "came as Israel announced ...", parsed with "as Israel" a prepositional
