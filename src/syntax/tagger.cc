@@ -198,6 +198,16 @@ bool article(std::string_view w) {
   return w == "a" || w == "an" || w == "the" || w == "A" || w == "An" || w == "The";
 }
 
+// A pronoun object, a possessive, or a word that opens a question clause:
+// after "to", the word before it is a verb ("to question whether", "to
+// help them"; in GUM no noun stands there).
+bool object_or_clause_start(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"whether", "if",  "how",   "what", "why", "it",
+                                                "them",    "him", "her",   "us",   "me",  "his",
+                                                "its",     "our", "their", "my",   "your"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 // Endings of adjectives formed from names ("Russian", "Chinese", "Turkish",
 // "Israeli", "Arabic", "French").
 bool adjective_ending(std::string_view lower) {
@@ -264,10 +274,10 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
     // "to supply Gondor with wheat": after "to", a possible base-form verb
-    // the model takes for a noun is the verb when an article or a name
-    // follows it (its object).
+    // the model takes for a noun is the verb when an article, a name, a
+    // pronoun object or a question word follows it.
     if (i >= 1 && i + 1 < words.size() && to_lower_ascii(words[i - 1]) == "to" &&
-        (article(words[i + 1]) ||
+        (article(words[i + 1]) || object_or_clause_start(to_lower_ascii(words[i + 1])) ||
          (words[i + 1][0] >= 'A' && words[i + 1][0] <= 'Z' && words[i + 1].size() > 1)) &&
         (lexicon_.classes(lower) & WordClassLexicon::kVerb) && model_choice() == "NOUN") {
       keep_only([](std::string_view u) { return u == "VERB"; });

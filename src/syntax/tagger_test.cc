@@ -189,6 +189,11 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   Sentence to = untagged({"Arnor", "signed", "an", "accord", "to", "supply", "Gondor", "."});
   tagger.tag(to);
   EXPECT_EQ(to.tokens[5].upos, "VERB");
+  // Before "whether", "question" after "to" is the verb.
+  Sentence whether = untagged(
+      {"Sam", "has", "begun", "to", "question", "whether", "he", "has", "a", "future", "."});
+  tagger.tag(whether);
+  EXPECT_EQ(whether.tokens[4].upos, "VERB");
   // "was shot dead": the passive participle, not an adjective.
   Sentence shot = untagged({"An", "Eriadorian", "was", "shot", "dead", "in", "Osgiliath", "."});
   tagger.tag(shot);
