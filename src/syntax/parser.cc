@@ -1081,6 +1081,30 @@ void Parser::label_stray_dependents(Sentence& sentence) {
       t.deprel = "nsubj";
     }
   }
+  // "Before leaving for Beijing on Thursday, President Bush scheduled ...",
+  // parsed with "Bush" an oblique of "leaving" with no preposition: a name
+  // after the comma that closes an opening clause, right before the main
+  // verb, with no preposition of its own, is the main verb's subject when it
+  // has none.
+  for (int i = 2; i < n; ++i) {
+    Token& t = at(i);
+    const int verb = i + 1;
+    if (t.upos != "PROPN" || t.deprel != "obl" || at(verb).head != 0 || at(verb).upos != "VERB" ||
+        t.head == verb || !at.within(t.head, verb)) {
+      continue;
+    }
+    const std::string& x = at(verb).xpos;  // finite, or a past form as the root
+    if (x != "VBD" && x != "VBZ" && x != "VBP" && x != "VBN") continue;
+    if (at.child_where(i, [](const std::string& r) { return r == "case"; }) ||
+        at.child_where(verb, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+      continue;
+    }
+    int first = i;  // the name's first word
+    while (first > 1 && at(first - 1).head == i && at(first - 1).upos != "PUNCT") --first;
+    if (first < 2 || at(first - 1).form != ",") continue;
+    t.head = verb;
+    t.deprel = "nsubj";
+  }
 }
 
 // "an attack by Hamas militants", parsed with "Hamas" closing the

@@ -467,6 +467,29 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   addressed.tokens[2].form = "come";
   Parser::label_stray_dependents(addressed);
   EXPECT_EQ(addressed.token(2).deprel, "vocative");
+  // "Before leaving , President Bush scheduled a speech" with "Bush" an
+  // oblique of "leaving": the main verb's subject.
+  auto opening = parse_conllu(
+      "1\tBefore\tbefore\tSCONJ\tIN\t_\t2\tmark\t_\t_\n"
+      "2\tleaving\tleave\tVERB\tVBG\t_\t6\tadvcl\t_\t_\n"
+      "3\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "4\tPresident\tPresident\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "5\tBush\tBush\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
+      "6\tscheduled\tschedule\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tspeech\tspeech\tNOUN\tNN\t_\t6\tobj\t_\t_\n\n",
+      "o");
+  ASSERT_EQ(opening.size(), 1u);
+  Sentence bush = opening[0];
+  Parser::label_stray_dependents(bush);
+  EXPECT_EQ(bush.token(5).head, 6);
+  EXPECT_EQ(bush.token(5).deprel, "nsubj");
+  EXPECT_EQ(bush.build_tree(), "");
+  // Without the comma it stays ("Before leaving Bush scheduled" is left
+  // to the parser).
+  Sentence no_comma = opening[0];
+  no_comma.tokens[2].form = "-";
+  Parser::label_stray_dependents(no_comma);
+  EXPECT_EQ(no_comma.token(5).deprel, "obl");
 }
 
 // "came as Israel announced ...", parsed with "as Israel" a prepositional
