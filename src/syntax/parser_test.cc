@@ -523,6 +523,26 @@ TEST(Parser, NameAndNationalityModifyOneNoun) {
   EXPECT_EQ(local.token(4).deprel, "conj");
 }
 
+// The full stop that ends a sentence hangs from the root, wherever the
+// parser put it; one before a closing quotation mark is left alone.
+TEST(Parser, FinalPunctuationHangsFromTheRoot) {
+  auto sentences = parse_conllu(
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tGeorgia\tGeorgia\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+      "p");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::attach_final_punctuation(s);
+  EXPECT_EQ(s.token(4).head, 2);
+  EXPECT_EQ(s.build_tree(), "");
+  Sentence quoted = sentences[0];
+  quoted.tokens[3].form = "\"";
+  Parser::attach_final_punctuation(quoted);
+  EXPECT_EQ(quoted.token(4).head, 3);
+}
+
 // phrase: "as" marks "announced", "Israel" is its subject.
 TEST(Parser, SubordinatorTakenForAPreposition) {
   auto sentences = parse_conllu(
