@@ -1,6 +1,7 @@
 #include "syntax/perceptron.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <istream>
 #include <ostream>
@@ -73,11 +74,29 @@ void Perceptron::insert(std::uint64_t key, std::span<const Weight> row) {
 
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
   if (trained_) {
-    for (std::uint64_t f : features) {
-      const Slot* slot = find(f);
-      if (slot == nullptr) continue;
-      const Weight* w = weights_.data() + slot->begin;
-      for (std::uint16_t k = 0; k < slot->count; ++k) scores[w[k].label] += w[k].w;
+    if (table_.empty()) return;
+    // Scoring is bound by memory latency (a large table read at random):
+    // the slots of a batch of features are fetched together, then their
+    // rows, then the weights are added.
+    constexpr std::size_t kBatch = 32;
+    const std::size_t mask = table_.size() - 1;
+    std::array<const Slot*, kBatch> slots{};
+    for (std::size_t start = 0; start < features.size(); start += kBatch) {
+      const std::size_t end = std::min(features.size(), start + kBatch);
+      for (std::size_t i = start; i < end; ++i) {
+        __builtin_prefetch(&table_[(features[i] ^ (features[i] >> 31)) & mask]);
+      }
+      for (std::size_t i = start; i < end; ++i) {
+        const Slot* slot = find(features[i]);
+        slots[i - start] = slot;
+        if (slot != nullptr) __builtin_prefetch(weights_.data() + slot->begin);
+      }
+      for (std::size_t i = start; i < end; ++i) {
+        const Slot* slot = slots[i - start];
+        if (slot == nullptr) continue;
+        const Weight* w = weights_.data() + slot->begin;
+        for (std::uint16_t k = 0; k < slot->count; ++k) scores[w[k].label] += w[k].w;
+      }
     }
     return;
   }
