@@ -745,28 +745,26 @@ void Parser::parse(Sentence& sentence) const {
     t.deprel = labels_[static_cast<std::size_t>(st.label[static_cast<std::size_t>(i)])];
     if (h == 0) t.deprel = "root";
   }
-  // The repairs below each keep a tree; should one not, the parser's own
-  // tree is kept.
-  std::vector<std::pair<int, std::string>> parsed;
-  parsed.reserve(sentence.tokens.size());
-  for (const Token& t : sentence.tokens) parsed.emplace_back(t.head, t.deprel);
-  reroot_finite_verb(sentence);
-  subject_after_subordinator(sentence);
-  reattach_reduced_relative(sentence);
-  join_name_to_its_noun(sentence);
-  join_list_of_names(sentence);
-  label_stray_dependents(sentence);
-  attach_closing_attribution(sentence);
-  join_split_subject(sentence);
-  participle_before_object(sentence);
-  attach_final_punctuation(sentence);
-  if (!sentence.build_tree().empty()) {
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-      sentence.tokens[i].head = parsed[i].first;
-      sentence.tokens[i].deprel = parsed[i].second;
+  // The repairs below each keep a tree; should one not (a cycle on a parse
+  // it did not foresee), that repair is undone and the others stay.
+  std::vector<std::pair<int, std::string>> before;
+  before.reserve(sentence.tokens.size());
+  for (auto* repair : {&Parser::reroot_finite_verb, &Parser::subject_after_subordinator,
+                       &Parser::reattach_reduced_relative, &Parser::join_name_to_its_noun,
+                       &Parser::join_list_of_names, &Parser::label_stray_dependents,
+                       &Parser::attach_closing_attribution, &Parser::join_split_subject,
+                       &Parser::participle_before_object, &Parser::attach_final_punctuation}) {
+    before.clear();
+    for (const Token& t : sentence.tokens) before.emplace_back(t.head, t.deprel);
+    repair(sentence);
+    if (!sentence.build_tree().empty()) {
+      for (std::size_t i = 0; i < before.size(); ++i) {
+        sentence.tokens[i].head = before[i].first;
+        sentence.tokens[i].deprel = before[i].second;
+      }
     }
-    sentence.build_tree();
   }
+  sentence.build_tree();
 }
 
 namespace {
@@ -968,14 +966,13 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
     // A participle clause after a comma, and the relative clauses within it,
     // may follow the attribution ("..., the Command said on Monday,
     // expanding its campaign against the group that has seized ...").
-    if (v != root &&
+    const bool saying =
+        std::find(std::begin(kSaying), std::end(kSaying), verb.lemma) != std::end(kSaying);
+    if (v != root && !saying &&
         ((verb.xpos == "VBG" && at(v - 1).form == ",") || verb.deprel.starts_with("acl"))) {
       continue;
     }
-    if (v == root ||
-        std::find(std::begin(kSaying), std::end(kSaying), verb.lemma) == std::end(kSaying)) {
-      return;  // only the last verb, a saying verb below the root
-    }
+    if (v == root || !saying) return;  // only the last verb, a saying verb below the root
     for (int i = v + 1; i <= n; ++i) {
       if (at(i).upos != "PUNCT" && !at.within(i, v)) return;
     }
@@ -991,13 +988,19 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
       const Token& t = at(k);
       if (t.form == ",") comma = k;
       const bool phrase_word = t.upos == "DET" || t.upos == "ADJ" || t.upos == "NOUN" ||
-                               t.upos == "PROPN" || t.upos == "CCONJ" || t.upos == "NUM";
+                               t.upos == "PROPN" || t.upos == "CCONJ" || t.upos == "NUM" ||
+                               (t.upos == "ADV" && at(k + 1).upos == "ADJ");  // "very senior"
       if (comma == 0 && !phrase_word) return;
     }
     if (comma == 0 || comma + 6 < head || at.within(root, head)) return;
     for (int k = comma + 1; k < head; ++k) {
       Token& t = at(k);
       if (t.head > comma && t.head <= head) continue;  // inside the phrase already
+      if (t.upos == "ADV") {
+        t.head = k + 1;
+        t.deprel = "advmod";
+        continue;
+      }
       t.head = head;
       t.deprel = t.upos == "DET"     ? "det"
                  : t.upos == "ADJ"   ? "amod"
@@ -1043,7 +1046,12 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
     }
     if (end + 1 > n) continue;
     Token& verb = at(end + 1);
-    if (verb.upos != "VERB" || (verb.xpos != "VBD" && verb.xpos != "VBZ" && verb.xpos != "VBP")) {
+    // "after crowds burned down its embassy": a past form tagged as the
+    // participle but taking an object is the finite verb.
+    const bool participle_with_object =
+        verb.xpos == "VBN" && at.child(end + 1, "obj") != 0 && !at.child(end + 1, "aux:pass");
+    if (verb.upos != "VERB" || (verb.xpos != "VBD" && verb.xpos != "VBZ" && verb.xpos != "VBP" &&
+                                !participle_with_object)) {
       continue;
     }
     if (at.child_where(end + 1, [](const std::string& r) { return r.starts_with("nsubj"); })) {
@@ -1067,6 +1075,10 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
     at(p).head = end + 1;
     at(p).deprel = "mark";
     at(p).upos = "SCONJ";
+    if (participle_with_object) {
+      verb.xpos = "VBD";
+      verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    }
   }
 }
 

@@ -575,6 +575,22 @@ TEST(Parser, SubordinatorTakenForAPreposition) {
   EXPECT_EQ(own.token(5).head, 2);
   EXPECT_EQ(own.token(5).deprel, "advcl");
   EXPECT_EQ(own.build_tree(), "");
+  // "after crowds burned down its embassy" with "burned" tagged as a
+  // participle: taking an object, it is the finite verb.
+  Sentence burned = own;
+  burned.tokens[3] = own.tokens[3];
+  burned.tokens[3].head = 2;
+  burned.tokens[3].deprel = "obl";
+  burned.tokens[4].xpos = "VBN";
+  burned.tokens[4].head = 2;
+  burned.tokens[4].deprel = "acl";
+  burned.tokens[2].head = 4;
+  burned.tokens[2].deprel = "case";
+  Parser::subject_after_subordinator(burned);
+  EXPECT_EQ(burned.token(4).deprel, "nsubj");
+  EXPECT_EQ(burned.token(5).deprel, "advcl");
+  EXPECT_EQ(burned.token(5).xpos, "VBD");
+  EXPECT_EQ(burned.build_tree(), "");
   // "ended as Israel's raids" (no verb after the phrase) is left alone.
   Sentence noun = sentences[0];
   noun.tokens[4].upos = "NOUN";
@@ -616,6 +632,23 @@ TEST(Parser, ClosingAttributionHasItsSpeakersAsSubject) {
   EXPECT_EQ(own.token(6).head, 7);
   EXPECT_EQ(own.token(4).head, 7);
   EXPECT_EQ(own.build_tree(), "");
+  // "..., a very senior official said", "said" a clause of the speaker
+  // joined to the object: the same repair, "very" modifying "senior".
+  auto very = parse_conllu(
+      "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tengaged\tengage\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tpeacekeepers\tpeacekeeper\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "4\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tvery\tvery\tADV\tRB\t_\t7\tadvmod\t_\t_\n"
+      "6\tsenior\tsenior\tADJ\tJJ\t_\t7\tamod\t_\t_\n"
+      "7\tofficials\tofficial\tNOUN\tNNS\t_\t3\tconj\t_\t_\n"
+      "8\tsaid\tsay\tVERB\tVBD\t_\t7\tacl\t_\t_\n\n",
+      "v");
+  ASSERT_EQ(very.size(), 1u);
+  Parser::attach_closing_attribution(very[0]);
+  EXPECT_EQ(very[0].token(8).deprel, "parataxis");
+  EXPECT_EQ(very[0].token(7).deprel, "nsubj");
+  EXPECT_EQ(very[0].build_tree(), "");
   // "..., and military officials said" is a conjunct and is left alone.
   Sentence joined = own;
   joined.tokens[3].form = "and";
