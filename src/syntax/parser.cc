@@ -1248,8 +1248,11 @@ void Parser::join_list_of_names(Sentence& sentence) {
     }
     for (int b = a + 2; b < c; ++b) {
       Token& middle = at(b);
+      // A name joined by "flat" across a comma ("Mordor, Rohan, Arnor and
+      // Bree") is one of the list too; an initial ("Duckworth, A.") is not.
+      const bool initial = middle.form.size() <= 2 || middle.form.back() == '.';
       if (middle.head != a || middle.upos != "PROPN" || middle.deprel == "conj" ||
-          middle.deprel == "flat" || middle.deprel == "compound") {
+          (middle.deprel == "flat" && initial) || middle.deprel == "compound") {
         continue;
       }
       int start = b;  // the middle name's phrase begins after a comma

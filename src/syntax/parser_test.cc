@@ -418,6 +418,22 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   Parser::join_list_of_names(list[0]);
   EXPECT_EQ(list[0].token(3).deprel, "conj");
   EXPECT_EQ(list[0].token(3).head, 1);
+  // The same with the middle name joined by "flat" across its comma; an
+  // initial after a comma ("Duckworth , A.") stays flat.
+  Sentence flat = parse_conllu(
+      "1\tArnor\tArnor\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_\n"
+      "3\tCalenardhon\tCalenardhon\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+      "5\tGondor\tGondor\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\n",
+      "f")[0];
+  Sentence initial = flat;
+  Parser::join_list_of_names(flat);
+  EXPECT_EQ(flat.token(3).deprel, "conj");
+  initial.tokens[2].form = "A.";
+  Parser::join_list_of_names(initial);
+  EXPECT_EQ(initial.token(3).deprel, "flat");
   // "Mordor , Arnor , and Gondor welcomed" with two subjects and an
   // apposition: one coordinated subject of three names.
   auto subjects = parse_conllu(
