@@ -1114,6 +1114,14 @@ void Parser::label_stray_dependents(Sentence& sentence) {
       // with no subject, set off by no comma, is no one addressed but the
       // subject.
       t.deprel = "nsubj";
+    } else if (t.upos == "VERB" && t.xpos == "VBD" && t.deprel == "acl" && t.head > 0 &&
+               t.head < i && !at.child_where(i, [](const std::string& r) {
+                 return r.starts_with("nsubj") || r.starts_with("aux");
+               })) {
+      // "The civilians imprisoned for ...": a past form modifying the noun
+      // before it, with no subject or auxiliary, is the past participle.
+      t.xpos = "VBN";
+      t.feats = "Tense=Past|VerbForm=Part";
     }
   }
   // "Before leaving for Beijing on Thursday, President Bush scheduled ...",

@@ -483,6 +483,17 @@ TEST(Parser, MiddleNameOfAListAndStrayDependents) {
   addressed.tokens[2].form = "come";
   Parser::label_stray_dependents(addressed);
   EXPECT_EQ(addressed.token(2).deprel, "vocative");
+  // "The civilians imprisoned for ..." with "imprisoned" tagged as a past
+  // tense: a clause of the noun with no subject is the participle.
+  auto imprisoned = parse_conllu(
+      "1\tcivilians\tcivilian\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\timprisoned\timprison\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t1\tacl\t_\t_\n"
+      "3\treleased\trelease\tVERB\tVBN\t_\t0\troot\t_\t_\n\n",
+      "i");
+  ASSERT_EQ(imprisoned.size(), 1u);
+  Parser::label_stray_dependents(imprisoned[0]);
+  EXPECT_EQ(imprisoned[0].token(2).xpos, "VBN");
+  EXPECT_EQ(imprisoned[0].token(2).feats, "Tense=Past|VerbForm=Part");
   // "Before leaving , President Bush scheduled a speech" with "Bush" an
   // oblique of "leaving": the main verb's subject.
   auto opening = parse_conllu(
