@@ -778,6 +778,11 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     const bool participle_clause = !dict_.petrarch_conventions && t.relation == Relation::kAdvcl &&
                                    (t.xpos == "VBG" || t.feature("VerbForm") == "Ger");
     if (participle_clause) {  // the governor's subject, never its object
+      // ... except after "for": "jailed a student for helping militants",
+      // "praised Georgia for joining": the one jailed or praised did it.
+      if (preposition_of(v) == "FOR") {
+        if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
+      }
       v = t.head;
       continue;
     }

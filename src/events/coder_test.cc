@@ -922,6 +922,21 @@ TEST(Coder, PassivePredicateOblique) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>RUSGOV:190"});
 }
 
+// "criticized Georgia for attacking Armenia": after "for", the one
+// criticized did it; "by attacking" is the governor's subject's doing.
+TEST(Coder, ForGerundIsTheObjectsDoing) {
+  Fixture f;
+  auto with = [](const std::string& marker) {
+    return parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "Georgia/Georgia/PROPN/2/obj", marker + "/" + marker + "/SCONJ/5/mark",
+                  "attacking/attack/VERB/2/advcl", "Armenia/Armenia/PROPN/5/obj"});
+  };
+  Sentence for_ = with("for"), by = with("by");
+  for_.tokens[4].xpos = by.tokens[4].xpos = "VBG";
+  EXPECT_EQ(code(f, for_), (std::vector<std::string>{"RUS>GEO:111", "GEO>ARM:190"}));
+  EXPECT_EQ(code(f, by), (std::vector<std::string>{"RUS>GEO:111", "RUS>ARM:190"}));
+}
+
 // "POLICE {}" lists no plural: "polices" is not police, even though its
 // lemma is; an agent with generated plurals still matches by lemma.
 TEST(Coder, AgentWithItsPluralsListedMatchesTheWrittenForm) {
