@@ -387,6 +387,15 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   };
   visit(visit, head, false);
   std::sort(own.begin(), own.end());
+  // The name the phrase is headed by comes before its possessor or
+  // modifiers, with dyad's dictionaries ("Egypt's Muslim Brotherhood" is
+  // the Brotherhood, Egypt's already in its code).
+  if (!dict_.petrarch_conventions) {
+    std::stable_partition(own.begin(), own.end(), [&](int m) {
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      return !mm.agent && mm.first <= head && head <= mm.last;
+    });
+  }
   auto add_actor = [&](int m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
     std::string code =

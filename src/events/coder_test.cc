@@ -937,6 +937,20 @@ TEST(Coder, ForGerundIsTheObjectsDoing) {
   EXPECT_EQ(code(f, by), (std::vector<std::string>{"RUS>GEO:111", "RUS>ARM:190"}));
 }
 
+// "Georgia's Putin ...": the name heading the phrase comes before its
+// possessor, with dyad's dictionaries; PETRARCH's conventions keep the
+// first name written.
+TEST(Coder, NameHeadingThePhraseBeforeItsPossessor) {
+  Fixture f;
+  auto s =
+      parse({"Georgia/Georgia/PROPN/3/nmod:poss", "'s/'s/PART/1/case", "Putin/Putin/PROPN/4/nsubj",
+             "criticized/criticize/VERB/0/root", "Armenia/Armenia/PROPN/4/obj"});
+  f.dict.petrarch_conventions = false;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUSGOV>ARM:111"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>ARM:111"});
+}
+
 // "POLICE {}" lists no plural: "polices" is not police, even though its
 // lemma is; an agent with generated plurals still matches by lemma.
 TEST(Coder, AgentWithItsPluralsListedMatchesTheWrittenForm) {
