@@ -13,16 +13,15 @@
 namespace dyad {
 namespace {
 
-// The committed models (tagger, lemmatizer, parser) on the news documents
-// of GUM's test split (unseen in training), gold tokenization: what `dyad
-// parse --tokenized` gives. Regression floors just below the measured
-// figures (docs/models.md).
-UdScores committed_models_on_gum_news(bool accurate) {
+// The committed models (tagger, lemmatizer, parser; the beam-search parser
+// when `accurate`) on GUM documents, gold tokenization: what `dyad parse
+// --tokenized` gives.
+UdScores committed_models_on(const std::vector<std::string>& docs, bool accurate) {
   const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
   SyntaxPipeline pipeline;
   EXPECT_EQ(pipeline.load(SyntaxModels{std::string(DYAD_SOURCE_DIR) + "/models", accurate}), "");
   std::vector<Sentence> gold, system;
-  for (const char* doc : {"GUM_news_nasa", "GUM_news_sensitive"}) {
+  for (const std::string& doc : docs) {
     std::ifstream in(dir + doc + ".conllu");
     std::stringstream text;
     text << in.rdbuf();
@@ -34,6 +33,12 @@ UdScores committed_models_on_gum_news(bool accurate) {
     }
   }
   return evaluate_ud(gold, system);
+}
+
+// The news documents of GUM's test split (unseen in training). Regression
+// floors just below the measured figures (docs/models.md).
+UdScores committed_models_on_gum_news(bool accurate) {
+  return committed_models_on({"GUM_news_nasa", "GUM_news_sensitive"}, accurate);
 }
 
 TEST(SyntaxPipeline, CommittedModelsOnGumTestNewsWithGoldTokens) {
@@ -66,25 +71,14 @@ TEST(SyntaxPipeline, AccurateParserMeetsTheTargetsOnGumTest) {
   const std::string dir = std::string(DYAD_SHARED_DIR) + "/ud/gum/";
   std::ifstream splits(dir + "splits.tsv");
   if (!splits) GTEST_SKIP() << dir << "splits.tsv is absent";
-  SyntaxPipeline pipeline;
-  ASSERT_EQ(pipeline.load(SyntaxModels{std::string(DYAD_SOURCE_DIR) + "/models", true}), "");
-  std::vector<Sentence> gold, system;
+  std::vector<std::string> docs;
   std::string line;
   while (std::getline(splits, line)) {
     const auto tab = line.find('\t');
-    if (tab == std::string::npos || line.substr(tab + 1) != "test") continue;
-    const std::string doc = line.substr(0, tab);
-    std::ifstream in(dir + doc + ".conllu");
-    std::stringstream text;
-    text << in.rdbuf();
-    for (auto& s : parse_conllu(text.str(), doc)) {
-      Sentence copy = s;
-      pipeline.annotate(copy);
-      system.push_back(std::move(copy));
-      gold.push_back(std::move(s));
-    }
+    if (tab != std::string::npos && line.substr(tab + 1) == "test")
+      docs.push_back(line.substr(0, tab));
   }
-  UdScores scores = evaluate_ud(gold, system);
+  UdScores scores = committed_models_on(docs, true);
   ASSERT_TRUE(scores.error.empty()) << scores.error;
   ASSERT_GT(scores.words.gold, 15000);
   EXPECT_GE(scores.upos.f1(), 0.94);  // measured 96.47
