@@ -1312,6 +1312,30 @@ void Parser::join_list_of_names(Sentence& sentence) {
 void Parser::reattach_reduced_relative(Sentence& sentence) {
   Arcs at(sentence);
   const int n = at.size();
+  // "... were released yesterday by Putin", parsed with "were" a copula of
+  // "yesterday" and "released" its adjective: a form of "be" right before a
+  // past participle is the participle's passive auxiliary, and the
+  // participle takes the place of the word "be" was joined to.
+  static constexpr std::string_view kBe[] = {"is", "are", "was", "were", "be", "been", "being"};
+  for (int i = 1; i < n; ++i) {
+    const int v = i + 1;
+    const int h = at(i).head;
+    if (at(i).deprel != "cop" || h == v || h <= 0 || at(v).upos != "VERB" || at(v).xpos != "VBN" ||
+        at(v).head != h ||
+        std::find(std::begin(kBe), std::end(kBe), to_lower_ascii(at(i).form)) == std::end(kBe)) {
+      continue;
+    }
+    for (int k = 1; k <= n; ++k) {
+      if (at(k).head != h || k == v) continue;
+      at(k).head = v;  // the predicate's subject, auxiliaries and modifiers
+      if (at(k).deprel == "nsubj") at(k).deprel = "nsubj:pass";
+    }
+    at(i).deprel = "aux:pass";
+    at(v).head = at(h).head;
+    at(v).deprel = at(h).head == 0 ? "root" : at(h).deprel;
+    at(h).head = v;
+    at(h).deprel = at(h).upos == "NOUN" || at(h).upos == "PROPN" ? "obl:unmarked" : "advmod";
+  }
   // "... of an agreement forced on the state by Saudi Arabia", parsed with
   // "forced" a conjunct of the main verb: a past participle right after a
   // noun, joined with no conjunction and with no subject or auxiliary of

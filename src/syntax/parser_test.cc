@@ -262,6 +262,37 @@ TEST(Parser, FiniteVerbUnderANounRootBecomesTheRoot) {
 // "A report released in Kigali alleged that ...", parsed with "released" as
 // the main verb: "alleged" becomes the root, "report" its subject, and
 // "released" a clause of "report". A first verb with an object of its own
+// "civilians were released yesterday by Putin", parsed with "were" a
+// copula of "yesterday" and "released" its adjective: "were" is the
+// passive auxiliary of "released", which takes the place of "yesterday".
+TEST(Parser, BeBeforeAParticipleIsThePassiveAuxiliary) {
+  auto sentences = parse_conllu(
+      "1\tcivilians\tcivilian\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t4\tcop\t_\t_\n"
+      "3\treleased\trelease\tVERB\tVBN\t_\t4\tamod\t_\t_\n"
+      "4\tyesterday\tyesterday\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+      "6\tPutin\tPutin\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n\n",
+      "b");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::reattach_reduced_relative(s);
+  EXPECT_EQ(s.token(3).head, 0);
+  EXPECT_EQ(s.token(3).deprel, "root");
+  EXPECT_EQ(s.token(2).deprel, "aux:pass");
+  EXPECT_EQ(s.token(1).deprel, "nsubj:pass");
+  EXPECT_EQ(s.token(1).head, 3);
+  EXPECT_EQ(s.token(4).head, 3);
+  EXPECT_EQ(s.token(6).head, 3);
+  EXPECT_EQ(s.build_tree(), "");
+  // "were happy": no participle, the copula stays.
+  Sentence happy = sentences[0];
+  happy.tokens[2].upos = "ADJ";
+  happy.tokens[2].xpos = "JJ";
+  Parser::reattach_reduced_relative(happy);
+  EXPECT_EQ(happy.token(2).deprel, "cop");
+}
+
 // "conditions of an agreement forced on Qatar by Arnor", parsed with
 // "forced" a conjunct of the main verb: it modifies "agreement".
 TEST(Parser, ParticipleAfterANounIsNoConjunct) {
@@ -565,7 +596,7 @@ TEST(Parser, FinalPunctuationHangsFromTheRoot) {
   EXPECT_EQ(s.token(4).head, 2);
   EXPECT_EQ(s.build_tree(), "");
   Sentence quoted = sentences[0];
-  quoted.tokens[3].form = "\"";
+  quoted.tokens[3].form.assign(1, '"');
   Parser::attach_final_punctuation(quoted);
   EXPECT_EQ(quoted.token(4).head, 3);
 }
