@@ -789,8 +789,12 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
     if (participle_clause) {  // the governor's subject, never its object
       // ... except after "for": "jailed a student for helping militants",
       // "praised Georgia for joining": the one jailed or praised did it.
+      // An object naming no one ("used the money for building schools")
+      // leaves it to the subject.
       if (preposition_of(v) == "FOR") {
-        if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
+        if (int o = s_.child(t.head, Relation::kObj); o && o < v) {
+          if (auto ps = participants(o, true); !ps.empty()) return ps;
+        }
       }
       v = t.head;
       continue;

@@ -935,6 +935,11 @@ TEST(Coder, ForGerundIsTheObjectsDoing) {
   for_.tokens[4].xpos = by.tokens[4].xpos = "VBG";
   EXPECT_EQ(code(f, for_), (std::vector<std::string>{"RUS>GEO:111", "GEO>ARM:190"}));
   EXPECT_EQ(code(f, by), (std::vector<std::string>{"RUS>GEO:111", "RUS>ARM:190"}));
+  // An object naming no one leaves the gerund to the subject.
+  Sentence nobody = for_;
+  nobody.tokens[2].form = nobody.tokens[2].lemma = "money";
+  nobody.tokens[2].upos = "NOUN";
+  EXPECT_EQ(code(f, nobody), (std::vector<std::string>{"RUS>ARM:190"}));
 }
 
 // "Georgia's Putin ...": the name heading the phrase comes before its
