@@ -41,6 +41,9 @@ struct ActorEntry {
   std::string default_code;      // code with no date restriction, "" if none
   std::string origin;            // "file:line" of the primary phrase
   bool person = false;           // a person (dyad dictionaries say so; PETRARCH's do not)
+  // A capital city, coded as its country's government ("Moscow" RUSGOV);
+  // modifying another noun it names a place ("the Beijing Olympics").
+  bool capital = false;
   // The code in force on `date` (YYYYMMDD; 0 = unknown date -> default).
   // The first dated code covering the date wins, else the default code,
   // else "" (no code).

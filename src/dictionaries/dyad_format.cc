@@ -705,7 +705,7 @@ std::string join(const std::vector<std::string>& words, char sep) {
 class ActorCompiler {
  public:
   void add(const std::string& text, const std::string& code, const DateRange& range,
-           const std::string& origin, const std::string& group) {
+           const std::string& origin, const std::string& group, bool capital = false) {
     std::vector<std::string> words = name_words(text);
     if (words.empty()) return;
     phrases_.insert(join(words, ' '));
@@ -718,6 +718,7 @@ class ActorCompiler {
       pending_.push_back(std::move(p));
     }
     ActorEntry& e = pending_[it->second].entry;
+    e.capital = e.capital || capital;
     if (range.bounded()) {
       e.dated.push_back({code, range.first, range.last});
     } else {
@@ -1080,15 +1081,16 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
       auto it = iso_to_code.find(code);
       if (it != iso_to_code.end()) code = it->second;
     }
-    auto add = [&](const std::vector<DatedItem>& list, const std::string& suffix) {
+    auto add = [&](const std::vector<DatedItem>& list, const std::string& suffix,
+                   bool capital = false) {
       for (const DatedItem& d : list) {
-        actors.add(d.text, code + suffix, d.range, d.origin, "country " + code);
+        actors.add(d.text, code + suffix, d.range, d.origin, "country " + code, capital);
       }
     };
     add(c.names, "");
     add(c.adjectives, "");
     add(c.people, "");
-    add(c.capitals, "GOV");
+    add(c.capitals, "GOV", true);
     add(c.government, "GOV");
     add(c.legislature, "LEG");
     add(c.military, "MIL");

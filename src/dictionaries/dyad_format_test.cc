@@ -174,6 +174,18 @@ TEST(DyadFormat, CompilesActorsWithDatedNamesAndRoles) {
   EXPECT_EQ(actor_code(d, "Astana", 20200101), "");
   EXPECT_EQ(actor_code(d, "Nur-Sultan", 20200101), "KAZGOV");
   EXPECT_EQ(actor_code(d, "Astana", 20231101), "KAZGOV");
+  // Capitals are marked as such (the coder takes a capital modifying a
+  // noun for the place); a government metonym is not.
+  auto entry_of = [&](const std::string& word) {
+    const std::string upper = to_upper_ascii(word);
+    const std::string_view view[] = {upper};
+    const Phrase* p = d.actors.phrases().longest_match(view);
+    EXPECT_NE(p, nullptr) << word;
+    return p ? d.actors.entries()[static_cast<std::size_t>(p->entry)] : ActorEntry{};
+  };
+  EXPECT_TRUE(entry_of("Nur-Sultan").capital);
+  EXPECT_FALSE(entry_of("Akorda").capital);
+  EXPECT_FALSE(entry_of("Kazakhstan").capital);
   // A person follows their offices: before the first, the country; between
   // and after, a former official (ELI); with no date, the latest office.
   EXPECT_EQ(actor_code(d, "Tokayev", 19950101), "KAZ");

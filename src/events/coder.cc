@@ -398,9 +398,15 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
   }
   auto add_actor = [&](int m) {
     const Mention& mm = mentions_[static_cast<std::size_t>(m)];
-    std::string code =
-        dict_.actors.entries()[static_cast<std::size_t>(mm.entry)].code_on(story_.date_value);
+    const ActorEntry& entry = dict_.actors.entries()[static_cast<std::size_t>(mm.entry)];
+    std::string code = entry.code_on(story_.date_value);
     if (code.empty()) return false;
+    // "the Beijing Olympics", "Moscow metro": a capital modifying another
+    // noun is the place, its country, not the government it stands for.
+    if (entry.capital && (head < mm.first || head > mm.last) && code.size() > 3 &&
+        is_country_code(std::string_view(code).substr(0, 3))) {
+      code.resize(3);
+    }
     np.actors.emplace_back(code, s_.span_text(mm.first, mm.last));
     return true;
   };

@@ -956,6 +956,25 @@ TEST(Coder, NameHeadingThePhraseBeforeItsPossessor) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>ARM:111"});
 }
 
+// A capital (dyad dictionaries mark it) modifying another noun names the
+// place: "the Moscow police" are Russia's police, "Moscow" alone its
+// government.
+TEST(Coder, CapitalModifyingANounIsThePlace) {
+  Fixture f;
+  ActorEntry moscow;
+  moscow.default_code = "RUSGOV";
+  moscow.capital = true;
+  f.dict.actors.add_phrase({"MOSCOW"}, f.dict.actors.add_entry(moscow));
+  f.dict.petrarch_conventions = false;
+  auto modifier =
+      parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+             "the/the/DET/5/det", "Moscow/Moscow/PROPN/5/compound", "police/police/NOUN/2/obj"});
+  EXPECT_EQ(code(f, modifier), std::vector<std::string>{"GEO>RUSCOP:111"});
+  auto alone = parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                      "Moscow/Moscow/PROPN/2/obj"});
+  EXPECT_EQ(code(f, alone), std::vector<std::string>{"GEO>RUSGOV:111"});
+}
+
 // "POLICE {}" lists no plural: "polices" is not police, even though its
 // lemma is; an agent with generated plurals still matches by lemma.
 TEST(Coder, AgentWithItsPluralsListedMatchesTheWrittenForm) {
