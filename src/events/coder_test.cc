@@ -41,6 +41,18 @@ struct Fixture {
   }
 };
 
+std::vector<std::string> code(const Fixture& f, const Sentence& s,
+                              const std::string& date = "20240101");
+
+// The same events with dyad's conventions and with PETRARCH's.
+void expect_under_both_conventions(Fixture& f, const Sentence& s,
+                                   const std::vector<std::string>& expected) {
+  for (bool petrarch : {false, true}) {
+    f.dict.petrarch_conventions = petrarch;
+    EXPECT_EQ(code(f, s), expected) << (petrarch ? "PETRARCH's conventions" : "dyad's");
+  }
+}
+
 // Builds a sentence from "form/lemma/UPOS/head/deprel" items.
 Sentence parse(const std::vector<std::string>& words, const std::string& text = "") {
   std::string conllu;
@@ -59,8 +71,7 @@ Sentence parse(const std::vector<std::string>& words, const std::string& text = 
   return s.front();
 }
 
-std::vector<std::string> code(const Fixture& f, const Sentence& s,
-                              const std::string& date = "20240101") {
+std::vector<std::string> code(const Fixture& f, const Sentence& s, const std::string& date) {
   Coder coder(f.dict);
   StoryContext story;
   story.doc_id = "d";
@@ -892,10 +903,7 @@ TEST(Coder, WeaponIsTheToolOfWhoeverFiredIt) {
                   "attacked/attack/VERB/0/root", "by/by/ADP/6/case", "a/a/DET/6/det",
                   "missile/missile/NOUN/3/obl:agent", "fired/fire/VERB/6/acl", "by/by/ADP/9/case",
                   "police/police/NOUN/7/obl:agent"});
-  for (bool petrarch : {false, true}) {
-    f.dict.petrarch_conventions = petrarch;
-    EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>GEO:190"}) << petrarch;
-  }
+  expect_under_both_conventions(f, s, std::vector<std::string>{"---COP>GEO:190"});
 }
 
 // "was attacked in a raid by police": the agent of the act the verb was
@@ -905,10 +913,7 @@ TEST(Coder, AgentOfTheActTheVerbWasDoneIn) {
   auto s = parse({"Georgia/Georgia/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass",
                   "attacked/attack/VERB/0/root", "in/in/ADP/6/case", "a/a/DET/6/det",
                   "raid/raid/NOUN/3/obl", "by/by/ADP/8/case", "police/police/NOUN/6/nmod"});
-  for (bool petrarch : {false, true}) {
-    f.dict.petrarch_conventions = petrarch;
-    EXPECT_EQ(code(f, s), std::vector<std::string>{"---COP>GEO:190"}) << petrarch;
-  }
+  expect_under_both_conventions(f, s, std::vector<std::string>{"---COP>GEO:190"});
 }
 
 // "was shot dead in Georgia": without an agent, the place hung from the
@@ -998,10 +1003,7 @@ TEST(Coder, AsPhraseNamesNoTarget) {
   auto s = parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
                   "as/as/ADP/4/case", "part/part/NOUN/2/obl", "of/of/ADP/7/case", "a/a/DET/7/det",
                   "deal/deal/NOUN/4/nmod", "with/with/ADP/9/case", "Armenia/Armenia/PROPN/7/nmod"});
-  for (bool petrarch : {false, true}) {
-    f.dict.petrarch_conventions = petrarch;
-    EXPECT_TRUE(code(f, s).empty()) << petrarch;
-  }
+  expect_under_both_conventions(f, s, {});
 }
 
 // PETRARCH's reader keys a verb's patterns by their words: the same pattern
@@ -1027,10 +1029,7 @@ TEST(Coder, TimeSpansAndExistentials) {
   auto span =
       parse({"Putin/Putin/PROPN/2/nsubj", "said/say/VERB/0/root", "two/two/NUM/4/nummod",
              "weeks/week/NOUN/2/obj", "after/after/ADP/6/case", "Georgia/Georgia/PROPN/4/nmod"});
-  for (bool petrarch : {false, true}) {
-    f.dict.petrarch_conventions = petrarch;
-    EXPECT_TRUE(code(f, span).empty()) << petrarch;
-  }
+  expect_under_both_conventions(f, span, {});
   f.add_verbs("--- KILL [190] ---\nKILL\n");
   std::istringstream soldiers("SOLDIER [~MIL]\n");
   f.dict.agents.load(soldiers, "soldiers", f.dict.errors);
@@ -1039,10 +1038,7 @@ TEST(Coder, TimeSpansAndExistentials) {
              "soldiers/soldier/NOUN/5/nsubj", "killed/kill/VERB/2/csubj", "in/in/ADP/7/case",
              "Georgia/Georgia/PROPN/5/obl"});
   there.tokens[4].xpos = "VBD";
-  for (bool petrarch : {false, true}) {
-    f.dict.petrarch_conventions = petrarch;
-    EXPECT_EQ(code(f, there), std::vector<std::string>{"GEO>RUSMIL:190"}) << petrarch;
-  }
+  expect_under_both_conventions(f, there, std::vector<std::string>{"GEO>RUSMIL:190"});
 }
 
 // An event's texts are the actors' phrases without their preposition ("the
