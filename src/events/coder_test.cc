@@ -34,6 +34,15 @@ struct Fixture {
     dict.ontology.load(o, "pico", dict.errors);
     dict.discards.load(d, "discards", dict.errors);
   }
+  // One more actor, as compiled dyad dictionaries give it.
+  void add_actor(const std::string& word, const std::string& code, bool person = false,
+                 bool capital = false) {
+    ActorEntry e;
+    e.default_code = code;
+    e.person = person;
+    e.capital = capital;
+    dict.actors.add_phrase({word}, dict.actors.add_entry(e));
+  }
   // Further verb blocks for one test (PETRARCH format).
   void add_verbs(const std::string& text) {
     std::istringstream v(text);
@@ -277,10 +286,7 @@ TEST(Coder, EventsWithoutTargetNeedRequireDyadOff) {
 // not to the last country.
 TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
   Fixture f;
-  ActorEntry putin;
-  putin.default_code = "RUSGOV";
-  putin.person = true;
-  f.dict.actors.add_phrase({"TOKAYEV"}, f.dict.actors.add_entry(putin));
+  f.add_actor("TOKAYEV", "RUSGOV", true);
   Coder coder(f.dict);
   StoryContext story;
   story.date = "20240101";
@@ -303,9 +309,7 @@ TEST(Coder, HeRefersToTheLastPersonWhenPeopleAreMarked) {
 
 TEST(Coder, LowerCasePronounIsNotAOneWordName) {
   Fixture f;
-  ActorEntry usa;
-  usa.default_code = "USA";
-  f.dict.actors.add_phrase({"US"}, f.dict.actors.add_entry(usa));
+  f.add_actor("US", "USA");
   auto with = [&](const std::string& object, const std::string& upos) {
     return code(f, parse({"Russia/Russia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
                           object + "/" + object + "/" + upos + "/2/obj"}));
@@ -343,10 +347,7 @@ TEST(Coder, CombinationRulesRecodeReportedViolence) {
 // verb, through "according to", and a quotation that runs over sentences.
 TEST(Coder, QuotationsWithTheirSpeakers) {
   Fixture f;
-  ActorEntry putin;
-  putin.default_code = "RUSGOV";
-  putin.person = true;
-  f.dict.actors.add_phrase({"PUTIN"}, f.dict.actors.add_entry(putin));
+  f.add_actor("PUTIN", "RUSGOV", true);
   Coder coder(f.dict);
   Document doc;
   doc.date = "20240101";
@@ -394,14 +395,8 @@ TEST(Coder, PluralNounsMatchSingularPatternWordsWithoutLemmas) {
 // "He" prefers the previous sentence's subject to the last person named.
 TEST(Coder, HePrefersThePreviousSubject) {
   Fixture f;
-  ActorEntry tokayev;
-  tokayev.default_code = "KAZGOV";
-  tokayev.person = true;
-  f.dict.actors.add_phrase({"TOKAYEV"}, f.dict.actors.add_entry(tokayev));
-  ActorEntry putin;
-  putin.default_code = "RUSGOV";
-  putin.person = true;
-  f.dict.actors.add_phrase({"PUTIN"}, f.dict.actors.add_entry(putin));
+  f.add_actor("TOKAYEV", "KAZGOV", true);
+  f.add_actor("PUTIN", "RUSGOV", true);
   Coder coder(f.dict);
   StoryContext story;
   story.date = "20240101";
@@ -966,10 +961,7 @@ TEST(Coder, NameHeadingThePhraseBeforeItsPossessor) {
 // government.
 TEST(Coder, CapitalModifyingANounIsThePlace) {
   Fixture f;
-  ActorEntry moscow;
-  moscow.default_code = "RUSGOV";
-  moscow.capital = true;
-  f.dict.actors.add_phrase({"MOSCOW"}, f.dict.actors.add_entry(moscow));
+  f.add_actor("MOSCOW", "RUSGOV", false, true);
   f.dict.petrarch_conventions = false;
   auto modifier =
       parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
