@@ -269,16 +269,24 @@ void SentenceCoder::find_mentions() {
     m.last = i + static_cast<int>(best->words.size()) - 1;
     m.agent = is_agent;
     m.entry = best->entry;
-    if (!is_agent) {  // of several people with this name, the one in office on the date
+    if (!is_agent && !best->other_entries.empty()) {
+      // Of several people with this name, the one in office on the date;
+      // else one whose dated codes cover it (a former office-holder); else
+      // the first.
       const auto& entries = dict_.actors.entries();
-      if (!entries[static_cast<std::size_t>(m.entry)].dated_on(story_.date_value)) {
-        for (int other : best->other_entries) {
-          if (entries[static_cast<std::size_t>(other)].dated_on(story_.date_value)) {
-            m.entry = other;
-            break;
-          }
-        }
+      auto in_office = [&](int e) {
+        const std::string code = entries[static_cast<std::size_t>(e)].code_on(story_.date_value);
+        return code.size() > 3 && !code.ends_with("ELI");
+      };
+      std::vector<int> all{m.entry};
+      all.insert(all.end(), best->other_entries.begin(), best->other_entries.end());
+      auto pick = std::find_if(all.begin(), all.end(), in_office);
+      if (pick == all.end()) {
+        pick = std::find_if(all.begin(), all.end(), [&](int e) {
+          return entries[static_cast<std::size_t>(e)].dated_on(story_.date_value);
+        });
       }
+      if (pick != all.end()) m.entry = *pick;
     }
     m.head = m.first;
     for (int j = m.first; j <= m.last; ++j) {

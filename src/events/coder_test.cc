@@ -956,6 +956,23 @@ TEST(Coder, NameHeadingThePhraseBeforeItsPossessor) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>ARM:111"});
 }
 
+// Two people called "Bush": the one in office on the story's date, else a
+// former office-holder.
+TEST(Coder, NamesakeInOfficeOnTheDate) {
+  Fixture f;
+  ActorEntry father, son;
+  father.person = son.person = true;
+  father.dated = {{"USAGOV", 19810120, 19930120}, {"USAELI", 19930121, 99991231}};
+  son.dated = {{"USAGOV", 20010120, 20090120}, {"USAELI", 20090121, 99991231}};
+  f.dict.actors.add_phrase({"BUSH"}, f.dict.actors.add_entry(father));
+  f.dict.actors.add_phrase({"BUSH"}, f.dict.actors.add_entry(son));
+  auto s = parse({"Bush/Bush/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
+                  "Georgia/Georgia/PROPN/2/obj"});
+  EXPECT_EQ(code(f, s, "19900101"), std::vector<std::string>{"USAGOV>GEO:111"});
+  EXPECT_EQ(code(f, s, "20050101"), std::vector<std::string>{"USAGOV>GEO:111"});
+  EXPECT_EQ(code(f, s, "19950101"), std::vector<std::string>{"USAELI>GEO:111"});
+}
+
 // A capital (dyad dictionaries mark it) modifying another noun names the
 // place: "the Moscow police" are Russia's police, "Moscow" alone its
 // government.
