@@ -788,6 +788,16 @@ class Arcs {
   int child(int head, std::string_view relation) const {
     return child_where(head, [&](const std::string& r) { return r == relation; });
   }
+  // `word` takes the place of `old` in the tree (its head and relation);
+  // `old` hangs from `word` by `relation`.
+  void take_place(int word, int old, std::string_view relation) {
+    Token& w = (*this)(word);
+    Token& o = (*this)(old);
+    w.head = o.head;
+    w.deprel = o.head == 0 ? "root" : o.deprel;
+    o.head = word;
+    o.deprel = relation;
+  }
   // `word` is `top` or lies below it.
   bool within(int word, int top) const {
     for (int h = word, steps = 0; h > 0 && steps <= size(); h = (*this)(h).head, ++steps) {
@@ -1183,10 +1193,7 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
     for (int i = 1; i <= n; ++i) {
       if (i != j && at(i).head == j - 1 && i < j - 1) at(i).head = j;  // case, det, amod
     }
-    noun.head = name.head;
-    noun.deprel = name.deprel;
-    name.head = j;
-    name.deprel = "compound";
+    at.take_place(j, j - 1, "compound");
   }
   // "US and British activists", parsed with "US" the phrase's head and
   // "activists" its conjunct: the name and the adjective of nationality
@@ -1203,10 +1210,7 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
     for (int i = 1; i <= n; ++i) {
       if (at(i).head == name && i > j) at(i).head = j;  // the noun's own dependents
     }
-    noun.head = at(name).head;
-    noun.deprel = at(name).deprel;
-    at(name).head = j;
-    at(name).deprel = "compound";
+    at.take_place(j, name, "compound");
     at(adjective).head = name;
     at(adjective).deprel = "conj";
     at(cc).head = adjective;
@@ -1331,10 +1335,7 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
       if (at(k).deprel == "nsubj") at(k).deprel = "nsubj:pass";
     }
     at(i).deprel = "aux:pass";
-    at(v).head = at(h).head;
-    at(v).deprel = at(h).head == 0 ? "root" : at(h).deprel;
-    at(h).head = v;
-    at(h).deprel = at(h).upos == "NOUN" || at(h).upos == "PROPN" ? "obl:unmarked" : "advmod";
+    at.take_place(v, h, at(h).upos == "NOUN" || at(h).upos == "PROPN" ? "obl:unmarked" : "advmod");
   }
   // "... of an agreement forced on the state by Saudi Arabia", parsed with
   // "forced" a conjunct of the main verb: a past participle right after a
