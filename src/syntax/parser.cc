@@ -757,7 +757,12 @@ void Parser::parse(Sentence& sentence) const {
     before.clear();
     for (const Token& t : sentence.tokens) before.emplace_back(t.head, t.deprel);
     repair(sentence);
-    if (!sentence.build_tree().empty()) {
+    // Only a moved head can break the tree.
+    bool moved = false;
+    for (std::size_t i = 0; i < before.size() && !moved; ++i) {
+      moved = sentence.tokens[i].head != before[i].first;
+    }
+    if (moved && !sentence.build_tree().empty()) {
       for (std::size_t i = 0; i < before.size(); ++i) {
         sentence.tokens[i].head = before[i].first;
         sentence.tokens[i].deprel = before[i].second;
