@@ -803,6 +803,11 @@ class Arcs {
     o.head = word;
     o.deprel = relation;
   }
+  // `word` hangs from `head` by `relation`.
+  void attach(int word, int head, std::string_view relation) {
+    (*this)(word).head = head;
+    (*this)(word).deprel = relation;
+  }
   // `word` is `top` or lies below it.
   bool within(int word, int top) const {
     for (int h = word, steps = 0; h > 0 && steps <= size(); h = (*this)(h).head, ++steps) {
@@ -861,10 +866,8 @@ void Parser::participle_before_object(Sentence& sentence) {
     for (int i = 1; i <= n; ++i) {
       if (at(i).head == participle && i != noun) at(i).head = noun;
     }
-    at(noun).head = v;
-    at(noun).deprel = "obj";
-    at(participle).head = noun;
-    at(participle).deprel = "amod";
+    at.attach(noun, v, "obj");
+    at.attach(participle, noun, "amod");
   }
 }
 
@@ -958,10 +961,8 @@ void reattach_attribution_with_subject(Arcs& at, int verb, int subject, int root
       at(i).deprel = "advcl";
     }
   }
-  at(verb).head = root;
-  at(verb).deprel = "parataxis";
-  at(comma).head = verb;
-  at(comma).deprel = "punct";
+  at.attach(verb, root, "parataxis");
+  at.attach(comma, verb, "punct");
 }
 
 }  // namespace
@@ -1023,10 +1024,8 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
                  : t.upos == "NUM"   ? "nummod"
                                      : "compound";
     }
-    at(head).head = v;
-    at(head).deprel = "nsubj";
-    at(comma).head = v;
-    at(comma).deprel = "punct";
+    at.attach(head, v, "nsubj");
+    at.attach(comma, v, "punct");
     verb.head = root;
     verb.deprel = "parataxis";
     return;
@@ -1085,10 +1084,8 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
       verb.head = at(noun).head;
       verb.deprel = "advcl";
     }
-    at(noun).head = end + 1;
-    at(noun).deprel = "nsubj";
-    at(p).head = end + 1;
-    at(p).deprel = "mark";
+    at.attach(noun, end + 1, "nsubj");
+    at.attach(p, end + 1, "mark");
     at(p).upos = "SCONJ";
     if (participle_with_object) {
       verb.xpos = "VBD";
@@ -1216,10 +1213,8 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
       if (at(i).head == name && i > j) at(i).head = j;  // the noun's own dependents
     }
     at.take_place(j, name, "compound");
-    at(adjective).head = name;
-    at(adjective).deprel = "conj";
-    at(cc).head = adjective;
-    at(cc).deprel = "cc";
+    at.attach(adjective, name, "conj");
+    at.attach(cc, adjective, "cc");
   }
 }
 
@@ -1278,8 +1273,7 @@ void Parser::join_list_of_names(Sentence& sentence) {
       }
       if (start <= a + 1 || at(start - 1).form != ",") continue;
       middle.deprel = "conj";
-      at(start - 1).head = b;
-      at(start - 1).deprel = "punct";
+      at.attach(start - 1, b, "punct");
     }
   }
   for (int b = 3; b <= n; ++b) {
@@ -1306,8 +1300,7 @@ void Parser::join_list_of_names(Sentence& sentence) {
     if (at.within(first.head, b)) continue;  // the first name inside the second's phrase
     second.head = a;
     second.deprel = "conj";
-    at(a + 1).head = b;
-    at(a + 1).deprel = "punct";
+    at.attach(a + 1, b, "punct");
     at(last).head = a;
   }
 }
@@ -1414,12 +1407,10 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
   for (int i = second + 1; i <= n; ++i) {
     if (at(i).head == first) at(i).head = second;
   }
-  at(second).head = 0;
-  at(second).deprel = "root";
+  at.attach(second, 0, "root");
   at(noun).head = second;
   if (passive) at(noun).deprel = "nsubj:pass";
-  at(first).head = noun;
-  at(first).deprel = "acl";
+  at.attach(first, noun, "acl");
 }
 
 // "The United States on Thursday fired ...": a noun made the root with a
