@@ -43,13 +43,29 @@ std::uint64_t feature_key(std::uint32_t templ, std::uint64_t a, std::uint64_t b,
   return h;
 }
 
+namespace {
+
+std::uint32_t key_check(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
+std::size_t key_slot(std::uint64_t key, std::size_t mask) { return (key ^ (key >> 31)) & mask; }
+
+// Adds a dense row to the scores, in a version for AVX2 processors too
+// (chosen once, when the program starts).
+__attribute__((target_clones("avx2", "default"))) void add_dense_row(float* __restrict scores,
+                                                                     const float* __restrict row,
+                                                                     std::size_t classes) {
+  for (std::size_t l = 0; l < classes; ++l) scores[l] += row[l];
+}
+
+}  // namespace
+
 const Perceptron::Slot* Perceptron::find(std::uint64_t key) const {
   if (table_.empty()) return nullptr;
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t i = (key ^ (key >> 31)) & mask;; i = (i + 1) & mask) {
+  const std::uint32_t check = key_check(key);
+  for (std::size_t i = key_slot(key, mask);; i = (i + 1) & mask) {
     const Slot& slot = table_[i];
-    if (slot.count == 0) return nullptr;
-    if (slot.key == key) return &slot;
+    if (slot.begin == kEmpty) return nullptr;
+    if (slot.check == check) return &slot;
   }
 }
 
@@ -70,7 +86,9 @@ void prefer_huge_pages([[maybe_unused]] const void* data, [[maybe_unused]] std::
 
 }  // namespace
 
-void Perceptron::reserve(std::size_t rows, std::size_t weights) {
+bool Perceptron::dense_row(std::size_t weights) const { return weights * 4 >= classes_; }
+
+void Perceptron::reserve(std::size_t rows, std::size_t weights, std::size_t dense_rows) {
   std::size_t size = 16;
   while (size < rows * 2) size *= 2;  // at most half full
   table_.clear();
@@ -78,23 +96,39 @@ void Perceptron::reserve(std::size_t rows, std::size_t weights) {
   table_.reserve(size);
   prefer_huge_pages(table_.data(), size * sizeof(Slot));
   table_.assign(size, Slot{});
+  keys_.clear();
+  keys_.reserve(rows);
   weights_.clear();
   weights_.shrink_to_fit();
   weights_.reserve(weights);
   prefer_huge_pages(weights_.data(), weights * sizeof(Weight));
+  dense_rows_.clear();
+  dense_rows_.shrink_to_fit();
+  dense_rows_.reserve(dense_rows * classes_);
+  prefer_huge_pages(dense_rows_.data(), dense_rows * classes_ * sizeof(float));
   rows_ = 0;
 }
 
 void Perceptron::insert(std::uint64_t key, std::span<const Weight> row) {
   if (row.empty()) return;
   const std::size_t mask = table_.size() - 1;
-  std::size_t i = (key ^ (key >> 31)) & mask;
-  while (table_[i].count != 0 && table_[i].key != key) i = (i + 1) & mask;
-  if (table_[i].count != 0) return;  // a repeated key keeps its first row
-  table_[i] = Slot{key, static_cast<std::uint32_t>(weights_.size()),
-                   static_cast<std::uint16_t>(row.size())};
-  weights_.insert(weights_.end(), row.begin(), row.end());
+  std::size_t i = key_slot(key, mask);
+  const std::uint32_t check = key_check(key);
+  // Keys are told apart by their checks, as when scoring.
+  while (table_[i].begin != kEmpty && table_[i].check != check) i = (i + 1) & mask;
+  if (table_[i].begin != kEmpty) return;  // a repeated key keeps its first row
   ++rows_;
+  if (dense_row(row.size())) {
+    table_[i] = Slot{check, kDense | static_cast<std::uint32_t>(dense_rows_.size() / classes_)};
+    dense_rows_.resize(dense_rows_.size() + classes_, 0.0f);
+    float* dense = dense_rows_.data() + dense_rows_.size() - classes_;
+    for (const Weight& w : row) dense[w.label] = w.w;
+  } else {
+    table_[i] = Slot{check, static_cast<std::uint32_t>(weights_.size())};
+    weights_.insert(weights_.end(), row.begin(), row.end());
+    weights_.back().label |= kRowEnd;
+  }
+  keys_.emplace_back(key, table_[i].begin);
 }
 
 void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
@@ -109,18 +143,30 @@ void Perceptron::score(std::span<const std::uint64_t> features, std::span<float>
     for (std::size_t start = 0; start < features.size(); start += kBatch) {
       const std::size_t end = std::min(features.size(), start + kBatch);
       for (std::size_t i = start; i < end; ++i) {
-        __builtin_prefetch(&table_[(features[i] ^ (features[i] >> 31)) & mask]);
+        __builtin_prefetch(&table_[key_slot(features[i], mask)]);
       }
       for (std::size_t i = start; i < end; ++i) {
         const Slot* slot = find(features[i]);
         slots[i - start] = slot;
-        if (slot != nullptr) __builtin_prefetch(weights_.data() + slot->begin);
+        if (slot == nullptr) continue;
+        __builtin_prefetch(
+            (slot->begin & kDense) != 0
+                ? static_cast<const void*>(dense_rows_.data() + (slot->begin & ~kDense) * classes_)
+                : static_cast<const void*>(weights_.data() + slot->begin));
       }
       for (std::size_t i = start; i < end; ++i) {
         const Slot* slot = slots[i - start];
         if (slot == nullptr) continue;
-        const Weight* w = weights_.data() + slot->begin;
-        for (std::uint16_t k = 0; k < slot->count; ++k) scores[w[k].label] += w[k].w;
+        if ((slot->begin & kDense) != 0) {
+          add_dense_row(scores.data(), dense_rows_.data() + (slot->begin & ~kDense) * classes_,
+                        classes_);
+          continue;
+        }
+        for (const Weight* w = weights_.data() + slot->begin;; ++w) {
+          const std::uint16_t label = w->label;
+          scores[label & ~kRowEnd] += w->w;
+          if ((label & kRowEnd) != 0) break;
+        }
       }
     }
     return;
@@ -185,30 +231,44 @@ void Perceptron::finish(std::uint32_t min_updates) {
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   dense_.clear();
-  std::size_t weights = 0;
-  for (const auto& [f, row] : rows) weights += row.size();
-  reserve(rows.size(), weights);
+  std::size_t weights = 0, dense_rows = 0;
+  for (const auto& [f, row] : rows) {
+    if (dense_row(row.size())) {
+      ++dense_rows;
+    } else {
+      weights += row.size();
+    }
+  }
+  reserve(rows.size(), weights, dense_rows);
   for (const auto& [f, row] : rows) insert(f, row);
   trained_ = true;
 }
 
 void Perceptron::save(std::ostream& out) const {
   write_u32(out, static_cast<std::uint32_t>(classes_));
-  std::vector<const Slot*> slots;
-  slots.reserve(rows_);
-  for (const Slot& slot : table_) {
-    if (slot.count != 0) slots.push_back(&slot);
-  }
-  std::sort(slots.begin(), slots.end(),
-            [](const Slot* a, const Slot* b) { return a->key < b->key; });  // same bytes
-  write(out, static_cast<std::uint64_t>(slots.size()));
-  for (const Slot* slot : slots) {
-    write(out, slot->key);
-    write(out, slot->count);
-    for (std::uint16_t k = 0; k < slot->count; ++k) {
-      const Weight& w = weights_[slot->begin + k];
-      write(out, w.label);
-      write(out, w.w);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows = keys_;
+  std::sort(rows.begin(), rows.end());  // same model, same bytes
+  write(out, static_cast<std::uint64_t>(rows.size()));
+  for (const auto& [key, begin] : rows) {
+    write(out, key);
+    if ((begin & kDense) != 0) {
+      const float* dense = dense_rows_.data() + (begin & ~kDense) * classes_;
+      const auto count = std::count_if(dense, dense + classes_, [](float w) { return w != 0; });
+      write(out, static_cast<std::uint16_t>(count));
+      for (std::size_t l = 0; l < classes_; ++l) {
+        if (dense[l] == 0) continue;
+        write(out, static_cast<std::uint16_t>(l));
+        write(out, dense[l]);
+      }
+      continue;
+    }
+    const Weight* first = weights_.data() + begin;
+    const Weight* last = first;
+    while ((last->label & kRowEnd) == 0) ++last;
+    write(out, static_cast<std::uint16_t>(last - first + 1));
+    for (const Weight* w = first; w <= last; ++w) {
+      write(out, static_cast<std::uint16_t>(w->label & ~kRowEnd));
+      write(out, static_cast<float>(w->w));
     }
   }
 }
@@ -216,8 +276,9 @@ void Perceptron::save(std::ostream& out) const {
 std::string Perceptron::load(std::istream& in) {
   std::uint32_t classes = 0;
   std::uint64_t features = 0;
-  if (!read_u32(in, classes) || classes > 65535) return "expected a class count";
-  if (!read(in, features) || features > (1ull << 32)) return "expected a feature count";
+  // A class number leaves the top bit of its 16 for the row's end.
+  if (!read_u32(in, classes) || classes > kRowEnd) return "expected a class count";
+  if (!read(in, features)) return "expected a feature count";
   // The weights end the file: read them in one go, then decode.
   std::string data;
   if (const std::streampos here = in.tellg(); here != std::streampos(-1)) {
@@ -237,9 +298,24 @@ std::string Perceptron::load(std::istream& in) {
     at += sizeof v;
     return true;
   };
-  // Each feature takes 10 bytes plus 6 per weight.
-  reserve(static_cast<std::size_t>(std::min<std::uint64_t>(features, data.size() / 10)),
-          data.size() / 6);
+  // Each feature takes 10 bytes plus 6 per weight; a row begins at a
+  // 32-bit position.
+  if (data.size() / 6 >= kEmpty || features >= kDense) return "expected fewer than 2^31 rows";
+  classes_ = classes;  // before the rows: it says which rows are dense
+  // A first pass over the row lengths, to make room once.
+  std::size_t weights = 0, dense_rows = 0;
+  for (std::size_t p = 0, i = 0; i < features && data.size() - p >= 10; ++i) {
+    std::uint16_t count = 0;
+    std::memcpy(&count, data.data() + p + 8, sizeof count);
+    p = std::min(data.size(), p + 10 + std::size_t{6} * count);
+    if (dense_row(count)) {
+      ++dense_rows;
+    } else {
+      weights += count;
+    }
+  }
+  reserve(static_cast<std::size_t>(std::min<std::uint64_t>(features, data.size() / 10)), weights,
+          dense_rows);
   std::vector<Weight> row;
   for (std::uint64_t i = 0; i < features; ++i) {
     std::uint64_t k = 0;
@@ -247,13 +323,15 @@ std::string Perceptron::load(std::istream& in) {
     if (!take(k) || !take(count)) return "expected feature " + std::to_string(i);
     row.resize(count);
     for (Weight& w : row) {
-      if (!take(w.label) || !take(w.w) || w.label >= classes) {
+      std::uint16_t label = 0;
+      float weight = 0;
+      if (!take(label) || !take(weight) || label >= classes) {
         return "expected the weights of feature " + std::to_string(i);
       }
+      w = Weight{label, weight};
     }
     insert(k, row);
   }
-  classes_ = classes;
   dense_.clear();
   trained_ = true;
   return {};

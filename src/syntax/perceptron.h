@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace dyad {
@@ -51,20 +52,32 @@ class Perceptron {
     void move(std::size_t label, float delta, std::uint32_t clock);
   };
   Dense& updated_row(std::uint64_t feature);
-  // Trained weights: an open-addressing table of feature keys pointing into
-  // one array of (class, weight) pairs, so scoring a feature touches two
-  // cache lines.
-  struct Weight {
-    std::uint16_t label;
+  // Trained weights: an open-addressing table of 8-byte slots (a check of
+  // the feature key and where its row begins) over one array of 6-byte
+  // (class, weight) pairs, the last pair of a row marked in its class, so
+  // scoring a feature touches two cache lines of a compact table. A row
+  // with weights for a quarter of the classes or more is kept dense
+  // instead (one float per class, added in one vectorised loop): the
+  // frequent features have such rows (35 weights a feature found, on
+  // average, in beam parsing), and adding them pair by pair was most of
+  // the scoring.
+  struct __attribute__((packed, aligned(2))) Weight {
+    std::uint16_t label;  // the class, with kRowEnd on the row's last pair
     float w;
   };
+  static constexpr std::uint16_t kRowEnd = 0x8000;
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  static constexpr std::uint32_t kDense = 0x80000000;
   struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t begin = 0;
-    std::uint16_t count = 0;  // 0 = empty slot
+    std::uint32_t check = 0;  // the key's high half
+    // Where the row begins in weights_, or kDense | its number among the
+    // dense rows; kEmpty = empty slot.
+    std::uint32_t begin = kEmpty;
   };
   const Slot* find(std::uint64_t key) const;
-  void reserve(std::size_t rows, std::size_t weights);
+  // Whether a row of that many weights is kept dense.
+  bool dense_row(std::size_t weights) const;
+  void reserve(std::size_t rows, std::size_t weights, std::size_t dense_rows);
   void insert(std::uint64_t key, std::span<const Weight> row);
 
   std::size_t classes_ = 0;
@@ -72,7 +85,13 @@ class Perceptron {
   std::uint32_t clock_ = 0;
   std::unordered_map<std::uint64_t, Dense> dense_;
   std::vector<Slot> table_;  // size a power of two
+  // Each row's full key and begin, in the order inserted: read to save,
+  // never to score. Keys are told apart by their checks (two keys of one
+  // probe sequence with the same high half would share a row: a chance of
+  // about one in 2^32 for each key).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys_;
   std::vector<Weight> weights_;
+  std::vector<float> dense_rows_;  // classes_ floats a row
   std::size_t rows_ = 0;
 };
 
