@@ -1216,6 +1216,27 @@ void Parser::join_name_to_its_noun(Sentence& sentence) {
     at.attach(adjective, name, "conj");
     at.attach(cc, adjective, "cc");
   }
+  // "The Malaysia Airlines Boeing 777 flight was blown up", parsed with
+  // "Airlines" the subject of "flight": a noun that is itself an argument
+  // and has no copula takes no subject (GUM has none), and a name before
+  // it, with nothing between them but their own dependents, modifies it.
+  for (int j = 2; j <= n; ++j) {
+    const Token& noun = at(j);
+    if (noun.upos != "NOUN" && noun.upos != "PROPN") continue;
+    const std::string_view role = std::string_view(noun.deprel).substr(0, noun.deprel.find(':'));
+    if (role != "nsubj" && role != "obj" && role != "iobj" && role != "obl" && role != "nmod") {
+      continue;
+    }
+    if (at.child(j, "cop") != 0) continue;
+    for (int name = 1; name < j; ++name) {
+      if (at(name).head != j || !at(name).deprel.starts_with("nsubj") || at(name).upos != "PROPN") {
+        continue;
+      }
+      bool inside = true;
+      for (int i = name + 1; i < j && inside; ++i) inside = at(i).head == j || at.within(i, name);
+      if (inside) at(name).deprel = "compound";
+    }
+  }
 }
 
 // "The leaders of France, Germany and Italy criticized ...", parsed with

@@ -52,7 +52,9 @@ class Parser {
   static void reattach_reduced_relative(Sentence& sentence);
   // And: "an attack by Hamas militants" split after the name is one
   // phrase ("Hamas" a compound of "militants"), and so is "US and British
-  // activists" with "activists" a conjunct of "US"; "The leaders of France,
+  // activists" with "activists" a conjunct of "US", and so is "The Malaysia
+  // Airlines flight" with "Airlines" the subject of "flight" (a noun that
+  // is an argument takes no subject); "The leaders of France,
   // Germany and Italy" with "Germany and Italy" a second subject is one
   // coordination of names.
   static void join_name_to_its_noun(Sentence& sentence);

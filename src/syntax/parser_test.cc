@@ -581,6 +581,42 @@ TEST(Parser, NameAndNationalityModifyOneNoun) {
   EXPECT_EQ(local.token(4).deprel, "conj");
 }
 
+// "The Malaysia Airlines Boeing flight was blown up", parsed with
+// "Airlines" the subject of "flight" (itself the verb's subject, with no
+// copula): the name is a compound of the noun. A noun that is the
+// predicate keeps its subject.
+TEST(Parser, NameTakenForTheSubjectOfANounModifiesIt) {
+  auto sentences = parse_conllu(
+      "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+      "2\tMalaysia\tMalaysia\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tAirlines\tAirlines\tPROPN\tNNPS\t_\t5\tnsubj\t_\t_\n"
+      "4\tBoeing\tBoeing\tPROPN\tNNP\t_\t3\tappos\t_\t_\n"
+      "5\tflight\tflight\tNOUN\tNN\t_\t7\tnsubj:pass\t_\t_\n"
+      "6\twas\tbe\tAUX\tVBD\t_\t7\taux:pass\t_\t_\n"
+      "7\tblown\tblow\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "8\tup\tup\tADP\tRP\t_\t7\tcompound:prt\t_\t_\n\n",
+      "u");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_name_to_its_noun(s);
+  EXPECT_EQ(s.token(3).head, 5);
+  EXPECT_EQ(s.token(3).deprel, "compound");
+  EXPECT_EQ(s.token(5).deprel, "nsubj:pass");
+  EXPECT_EQ(s.build_tree(), "");
+  // "Airlines ... was the flight": the noun is the root, with its copula,
+  // and keeps its subject.
+  Sentence predicate = sentences[0];
+  predicate.tokens[4].head = 0;
+  predicate.tokens[4].deprel = "root";
+  predicate.tokens[5].head = 5;
+  predicate.tokens[5].deprel = "cop";
+  predicate.tokens[6].head = 5;
+  predicate.tokens[6].deprel = "acl";
+  predicate.tokens[7].head = 7;
+  Parser::join_name_to_its_noun(predicate);
+  EXPECT_EQ(predicate.token(3).deprel, "nsubj");
+}
+
 // The full stop that ends a sentence hangs from the root, wherever the
 // parser put it; one before a closing quotation mark is left alone.
 TEST(Parser, FinalPunctuationHangsFromTheRoot) {
