@@ -1450,7 +1450,11 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
 // one ("does not want to attack") combines with nothing, and what it
 // governs is no event either.
 bool SentenceCoder::govern(int v, VerbCoding& out) const {
-  if (dict_.governing_verbs.empty() || tok(v).upos != "VERB") return false;
+  // An adjective can govern a clause as such a verb does ("was determined
+  // to mend ties", "is ready to help").
+  if (dict_.governing_verbs.empty() || (tok(v).upos != "VERB" && tok(v).upos != "ADJ")) {
+    return false;
+  }
   auto it = dict_.governing_verbs.find(lemma(v));
   if (it == dict_.governing_verbs.end()) it = dict_.governing_verbs.find(form(v));
   if (it == dict_.governing_verbs.end()) return false;

@@ -447,6 +447,13 @@ TEST(Coder, GoverningVerbsAndFutureStatementsCombineByRule) {
   };
   EXPECT_EQ(said("will"), std::vector<std::string>{"RUS>ARM:138"});
   EXPECT_EQ(said(""), std::vector<std::string>{"RUS>ARM:015"});
+  // An adjective governs its clause as such a verb does: "Russia is ready
+  // to attack Armenia".
+  f.dict.governing_verbs["READY"] = {"READY", "03", "c:5"};
+  EXPECT_EQ(code(f, parse({"Russia/Russia/PROPN/3/nsubj", "is/be/AUX/3/cop",
+                           "ready/ready/ADJ/0/root", "to/to/PART/5/mark",
+                           "attack/attack/VERB/3/xcomp", "Armenia/Armenia/PROPN/5/obj"})),
+            std::vector<std::string>{"RUS>ARM:138"});
 }
 
 // "Putin, who criticized Georgia": the relative pronoun stands for the noun
