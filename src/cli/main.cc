@@ -249,6 +249,17 @@ int run_eval(const std::string& suite_path, DictionaryFiles files,
       for (const auto& e : o.events) std::cout << "    " << e.code << " via " << e.pattern << '\n';
     }
   }
+  // The score card is printed whatever happens to the files asked for.
+  std::cout << result.card.to_text();
+  int status = 0;
+  if (!json_path.empty()) {
+    std::ofstream out(json_path);
+    out << result.card.to_json().dump(2) << '\n';
+    if (!out) {
+      std::cerr << json_path << ": cannot write\n";
+      status = 1;
+    }
+  }
   if (!parses_path.empty()) {
     std::ofstream out(parses_path);
     for (const auto& o : result.outcomes) {
@@ -257,19 +268,10 @@ int run_eval(const std::string& suite_path, DictionaryFiles files,
     }
     if (!out) {
       std::cerr << parses_path << ": cannot write\n";
-      return 1;
+      status = 1;
     }
   }
-  std::cout << result.card.to_text();
-  if (!json_path.empty()) {
-    std::ofstream out(json_path);
-    if (!out) {
-      std::cerr << json_path << ": cannot write\n";
-      return 1;
-    }
-    out << result.card.to_json().dump(2) << '\n';
-  }
-  return 0;
+  return status;
 }
 
 // Reads a CoNLL-U file whole, reporting malformed sentences.
