@@ -1450,8 +1450,8 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
 // one ("does not want to attack") combines with nothing, and what it
 // governs is no event either.
 bool SentenceCoder::govern(int v, VerbCoding& out) const {
-  // An adjective can govern a clause as such a verb does ("was determined
-  // to mend ties", "is ready to help").
+  // An adjective can govern a clause as such a verb does ("is eager to
+  // mend ties", "is ready to help").
   if (dict_.governing_verbs.empty() || (tok(v).upos != "VERB" && tok(v).upos != "ADJ")) {
     return false;
   }

@@ -793,6 +793,10 @@ class Arcs {
   int child(int head, std::string_view relation) const {
     return child_where(head, [&](const std::string& r) { return r == relation; });
   }
+  // The first subject of `head` (nsubj, nsubj:pass, ...), or 0.
+  int subject(int head) const {
+    return child_where(head, [](const std::string& r) { return r.starts_with("nsubj"); });
+  }
   // `word` takes the place of `old` in the tree (its head and relation);
   // `old` hangs from `word` by `relation`.
   void take_place(int word, int old, std::string_view relation) {
@@ -856,7 +860,7 @@ void Parser::participle_before_object(Sentence& sentence) {
     if (at(v).upos != "VERB" || at(participle).xpos != "VBN" || at(noun).upos != "NOUN") continue;
     if (at(noun).head != participle || at(noun).deprel != "obj") continue;
     if (at(participle).deprel == "conj" || at(participle).deprel == "amod") continue;
-    if (at.child_where(v, [](const std::string& r) { return r == "obj"; })) continue;
+    if (at.child(v, "obj")) continue;
     if (at.child_where(participle, [](const std::string& r) {
           return r.starts_with("nsubj") || r.starts_with("aux") || r == "mark";
         })) {
@@ -992,8 +996,7 @@ void Parser::attach_closing_attribution(Sentence& sentence) {
     for (int i = v + 1; i <= n; ++i) {
       if (at(i).upos != "PUNCT" && !at.within(i, v)) return;
     }
-    if (const int subject =
-            at.child_where(v, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+    if (const int subject = at.subject(v)) {
       reattach_attribution_with_subject(at, v, subject, root);
       return;
     }
@@ -1068,7 +1071,7 @@ void Parser::subject_after_subordinator(Sentence& sentence) {
                                 !participle_with_object)) {
       continue;
     }
-    if (at.child_where(end + 1, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+    if (at.subject(end + 1)) {
       continue;
     }
     if (at(noun).head == end + 1) {
@@ -1119,9 +1122,7 @@ void Parser::label_stray_dependents(Sentence& sentence) {
       t.deprel = "amod";
     } else if (t.deprel == "vocative" && (t.upos == "PROPN" || t.upos == "NOUN") && t.head > i &&
                at(t.head).upos == "VERB" && (i == 1 || at(i - 1).upos != "PUNCT") && i < n &&
-               at(i + 1).upos != "PUNCT" && !at.child_where(t.head, [](const std::string& r) {
-                 return r.starts_with("nsubj");
-               })) {
+               at(i + 1).upos != "PUNCT" && !at.subject(t.head)) {
       // "Bree Prime Minister Romendacil won't try ...": a name before a verb
       // with no subject, set off by no comma, is no one addressed but the
       // subject.
@@ -1150,8 +1151,7 @@ void Parser::label_stray_dependents(Sentence& sentence) {
     }
     const std::string& x = at(verb).xpos;  // finite, or a past form as the root
     if (x != "VBD" && x != "VBZ" && x != "VBP" && x != "VBN") continue;
-    if (at.child_where(i, [](const std::string& r) { return r == "case"; }) ||
-        at.child_where(verb, [](const std::string& r) { return r.starts_with("nsubj"); })) {
+    if (at.child(i, "case") || at.subject(verb)) {
       continue;
     }
     int first = i;  // the name's first word
@@ -1408,8 +1408,7 @@ void Parser::reattach_reduced_relative(Sentence& sentence) {
     if (!past(t) || !at.within(t.head, first)) continue;
     const bool own = at.child_where(
         i, [](const std::string& r) { return r.starts_with("nsubj") || r == "mark" || r == "cc"; });
-    passive = t.xpos == "VBN" && !own &&
-              at.child_where(i, [](const std::string& r) { return r == "aux:pass"; });
+    passive = t.xpos == "VBN" && !own && at.child(i, "aux:pass");
     // A passive joined with no conjunction is no conjunct: the parser's
     // guess at two clauses.
     if ((t.deprel == "conj" && !passive) || t.deprel == "parataxis") return;

@@ -240,9 +240,12 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     return upos[static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
                                          scores.begin())];
   };
-  const bool lowercase_text = std::any_of(words.begin(), words.end(), [](const auto& w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  });
+  // Whether the sentence has lower-case letters (asked only of "US").
+  auto lowercase_text = [&] {
+    return std::any_of(words.begin(), words.end(), [](const auto& w) {
+      return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    });
+  };
   std::uint16_t prev = kStart, prev2 = kStart;
   for (std::size_t i = 0; i < words.size(); ++i) {
     features(words, i, prev, prev2, feats);
@@ -292,7 +295,7 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     }
     // "US and British activists": "US" in capitals within lower-case text
     // is the country, not the pronoun.
-    if (words[i] == "US" && lowercase_text) {
+    if (words[i] == "US" && lowercase_text()) {
       keep_only([](std::string_view u) { return u == "PROPN" || u == "ADJ"; });
     }
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
