@@ -198,6 +198,20 @@ bool article(std::string_view w) {
   return w == "a" || w == "an" || w == "the" || w == "A" || w == "An" || w == "The";
 }
 
+// A number, in digits or in words ("12", "two", "dozens").
+bool number_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "one",  "two", "three",  "four",   "five",   "six",      "seven",   "eight",
+      "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "several", "both"};
+  return (!lower.empty() && lower[0] >= '0' && lower[0] <= '9') ||
+         std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// A particle of a phrasal verb ("shot down", "set up", "called off").
+bool particle(std::string_view lower) {
+  return lower == "down" || lower == "up" || lower == "off" || lower == "out" || lower == "back";
+}
+
 // A pronoun object, a possessive, or a word that opens a question clause:
 // after "to", the word before it is a verb ("to question whether", "to
 // help them"; in GUM no noun stands there).
@@ -283,6 +297,20 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
         (article(words[i + 1]) || object_or_clause_start(to_lower_ascii(words[i + 1])) ||
          (words[i + 1][0] >= 'A' && words[i + 1][0] <= 'Z' && words[i + 1].size() > 1)) &&
         (lexicon_.classes(lower) & WordClassLexicon::kVerb) && model_choice() == "NOUN") {
+      keep_only([](std::string_view u) { return u == "VERB"; });
+    }
+    // "Russia shot down a Turkish jet": right after a noun, a name or a
+    // pronoun, and before a particle that an article, a number, a name or a
+    // pronoun follows, a possible verb the model takes for a noun is the
+    // verb (GUM has 44 verbs there and no noun).
+    if (i >= 1 && i + 2 < words.size() && prev < labels_.size() &&
+        (upos[prev] == "NOUN" || upos[prev] == "PROPN" || upos[prev] == "PRON") &&
+        particle(to_lower_ascii(words[i + 1])) &&
+        (article(words[i + 2]) || object_or_clause_start(to_lower_ascii(words[i + 2])) ||
+         number_word(to_lower_ascii(words[i + 2])) ||
+         (words[i + 2][0] >= 'A' && words[i + 2][0] <= 'Z')) &&
+        (lexicon_.classes(lower) & (WordClassLexicon::kVerb | WordClassLexicon::kInflectedVerb)) &&
+        model_choice() == "NOUN") {
       keep_only([](std::string_view u) { return u == "VERB"; });
     }
     // "was shot dead", "were hit by": after a form of "be", an inflected

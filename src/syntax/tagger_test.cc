@@ -210,6 +210,15 @@ TEST(Tagger, WordAfterAModalAndItsSubjectIsAVerb) {
   Sentence headline = untagged({"LET", "US", "GO"});
   tagger.tag(headline);
   EXPECT_NE(headline.tokens[1].upos, "PROPN");
+  // "Gondor shot down two dragons": before a particle and a number, "shot"
+  // is the verb (the model alone takes it for a noun, as GUM mostly has
+  // it); "a shot across the bow" stays a noun.
+  Sentence down = untagged({"Gondor", "shot", "down", "two", "dragons", "."});
+  tagger.tag(down);
+  EXPECT_EQ(down.tokens[1].upos, "VERB");
+  Sentence noun = untagged({"It", "was", "a", "shot", "across", "the", "bow", "."});
+  tagger.tag(noun);
+  EXPECT_EQ(noun.tokens[3].upos, "NOUN");
 }
 
 }  // namespace
