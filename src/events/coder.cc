@@ -870,7 +870,11 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
       if (auto ps = participants(d, true); !ps.empty()) return ps;
     }
   }
+  // Otherwise the place it happened in or came from stands in ("killed in
+  // Ukraine", "fired from Gaza"); with dyad's dictionaries never a reason
+  // or a target ("imprisoned for acting against Moscow", "imposed on Iran").
   for (int c : obliques) {
+    if (!dict_.petrarch_conventions && !locative(c) && preposition_of(c) != "FROM") continue;
     auto ps = first_actor_in(c);
     if (!ps.empty()) return ps;
   }
@@ -972,6 +976,10 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
       order.push_back(c);
     }
   }
+  // Clauses come last; with dyad's dictionaries only when the object names
+  // no one: "helped militants join a group in Lebanon" is help given to the
+  // militants, whatever the clause about them names.
+  const std::size_t first_clause = order.size();
   for (int c : s_.children(v)) {
     if (!statement && tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
   }
@@ -992,7 +1000,10 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     return std::find(std::begin(kUnits), std::end(kUnits), one) != std::end(kUnits) &&
            s_.child(c, Relation::kNummod) != 0;
   };
-  for (int c : order) {
+  bool object_names_someone = false;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const int c = order[i];
+    if (i >= first_clause && object_names_someone) break;
     if ((statement || gathering) && tok(c).relation == Relation::kObj && names_only_a_place(c)) {
       continue;
     }
@@ -1000,6 +1011,9 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     auto ps = first_actor_in(
         c, tok(c).relation == Relation::kObj ? Agents::kObjectModifiers : Agents::kNone);
     if (!ps.empty()) return ps;
+    if (!dict_.petrarch_conventions && tok(c).relation == Relation::kObj) {
+      object_names_someone = object_names_someone || !participants(c, false).empty();
+    }
   }
   return {};
 }

@@ -929,6 +929,43 @@ TEST(Coder, PassivePredicateOblique) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"GEO>RUSGOV:190"});
 }
 
+// An agentless participle's source stands in from where it happened, never
+// from why: "soldiers attacked in Georgia" (GEO), "soldiers attacked for
+// helping Armenia" (nobody), with dyad's dictionaries.
+TEST(Coder, AgentlessPassiveSourceIsAPlaceNotAReason) {
+  Fixture f;
+  auto with = [](const std::string& prep) {
+    Sentence s = parse({"Russian/Russian/ADJ/2/amod", "soldiers/soldier/NOUN/0/root",
+                        "attacked/attack/VERB/2/acl", prep + "/" + prep + "/ADP/5/case",
+                        "Georgia/Georgia/PROPN/3/obl"});
+    s.tokens[2].xpos = "VBN";
+    return s;
+  };
+  EXPECT_EQ(code(f, with("in")), std::vector<std::string>{"GEO>RUS:190"});
+  EXPECT_TRUE(code(f, with("for")).empty());
+  EXPECT_TRUE(code(f, with("against")).empty());
+  f.dict.petrarch_conventions = true;  // PETRARCH's: any oblique stands in
+  EXPECT_EQ(code(f, with("for")), std::vector<std::string>{"GEO>RUS:190"});
+}
+
+// "helped militants join a group in Georgia": the target is whom the object
+// names, not a place inside the clause about them, with dyad's dictionaries.
+TEST(Coder, ObjectNamingSomeoneKeepsTheTargetOutOfItsClause) {
+  Fixture f;
+  f.add_verbs("--- HELP [070] ---\nHELP\n");
+  auto help = [](const std::string& object) {
+    return parse({"Russia/Russia/PROPN/2/nsubj", "helped/help/VERB/0/root",
+                  object + "/" + object + "/NOUN/2/obj", "attack/attack/VERB/2/xcomp",
+                  "posts/post/NOUN/4/obj", "in/in/ADP/7/case", "Georgia/Georgia/PROPN/5/nmod"});
+  };
+  Sentence police = help("police"), money = help("money");
+  EXPECT_EQ(code(f, police), std::vector<std::string>{"---COP>GEO:190"});
+  // An object naming no one leaves the clause's actors to the search.
+  EXPECT_EQ(code(f, money), std::vector<std::string>{"RUS>GEO:070"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, police), std::vector<std::string>{"RUS>GEO:070"});
+}
+
 // "criticized Georgia for attacking Armenia": after "for", the one
 // criticized did it; "by attacking" is the governor's subject's doing.
 TEST(Coder, ForGerundIsTheObjectsDoing) {
