@@ -203,8 +203,9 @@ class SentenceCoder {
   int match_contiguous(int start, std::span<const std::string> words) const;
   bool match_noun_phrase(const std::vector<int>& zone, std::size_t& pos,
                          const std::vector<std::string>& words) const;
-  bool match_pattern(const VerbPattern& p, int verb, const std::vector<int>& before,
-                     const std::vector<int>& after, int object, int* score, Binding* binding) const;
+  bool match_pattern(const VerbPattern& p, int verb, std::span<const int> verb_words,
+                     const std::vector<int>& before, const std::vector<int>& after, int object,
+                     int* score, Binding* binding) const;
   bool argument_head(int token, int verb) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   bool names_someone(int token) const;
@@ -1158,9 +1159,9 @@ bool SentenceCoder::argument_head(int token, int verb) const {
   return false;
 }
 
-bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vector<int>& before,
-                                  const std::vector<int>& after, int object, int* score,
-                                  Binding* binding) const {
+bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, std::span<const int> verb_words,
+                                  const std::vector<int>& before, const std::vector<int>& after,
+                                  int object, int* score, Binding* binding) const {
   int total = 0;
   *binding = Binding{};
   auto run = [&](const std::vector<PatternElement>& elements, const std::vector<int>& zone,
@@ -1181,9 +1182,12 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, const std::vec
             // With dyad's dictionaries a bare word is an object, not the
             // noun of a prepositional phrase ("launched attacks during its
             // campaign for" is no "launch: * campaign (for +)").
-            if (!is_before && !dict_.petrarch_conventions &&
-                s_.child(zone[k] + length - 1, Relation::kCase) != 0) {
-              continue;
+            // The verb's own particle read as a preposition does not count
+            // ("called off the talks").
+            if (!is_before && !dict_.petrarch_conventions) {
+              const int c = s_.child(zone[k] + length - 1, Relation::kCase);
+              if (c != 0 && std::find(verb_words.begin(), verb_words.end(), c) == verb_words.end())
+                continue;
             }
             {
               found = true;
@@ -1283,11 +1287,17 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   // decides, or with dyad's dictionaries the longest that codes something
   // ("pull out" gives way to "pull: * (out of +)" when none of its own
   // patterns fits).
-  std::vector<std::pair<int, std::string>> fits;  // entry, the verb's words as written
+  struct Fit {
+    int entry;
+    std::string text;        // the verb's words as written
+    std::vector<int> words;  // the tokens of its other words
+  };
+  std::vector<Fit> fits;
   for (int e : candidates) {
     const VerbEntry& ve = dict_.verbs.verbs()[static_cast<std::size_t>(e)];
     bool ok = true;
     std::string text;
+    std::vector<int> words;
     for (std::size_t j = 0; j < ve.words.size() && ok; ++j) {
       if (j == ve.verb_index) {
         text += (text.empty() ? "" : " ") + t.form;
@@ -1297,6 +1307,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
       int pos = v + offset;
       if (pos >= 1 && pos <= n_ && word_matches(pos, ve.words[j])) {
         text += (text.empty() ? "" : " ") + tok(pos).form;
+        words.push_back(pos);
         continue;
       }
       ok = false;
@@ -1306,16 +1317,17 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
               word_matches(c, ve.words[j])) {
             ok = true;
             text += " " + tok(c).form;
+            words.push_back(c);
           }
         }
       }
     }
-    if (ok) fits.emplace_back(e, text);
+    if (ok) fits.push_back({e, std::move(text), std::move(words)});
   }
   if (fits.empty()) return false;
-  std::stable_sort(fits.begin(), fits.end(), [&](const auto& a, const auto& b) {
-    return dict_.verbs.verbs()[static_cast<std::size_t>(a.first)].words.size() >
-           dict_.verbs.verbs()[static_cast<std::size_t>(b.first)].words.size();
+  std::stable_sort(fits.begin(), fits.end(), [&](const Fit& a, const Fit& b) {
+    return dict_.verbs.verbs()[static_cast<std::size_t>(a.entry)].words.size() >
+           dict_.verbs.verbs()[static_cast<std::size_t>(b.entry)].words.size();
   });
 
   // Zones: words of the verb's clause before and after it. Other clauses
@@ -1416,14 +1428,24 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
   const VerbEntry* entry = nullptr;
   const VerbBlock* block = nullptr;
   std::string verb_text;
-  for (const auto& [e, text] : fits) {
-    entry = &dict_.verbs.verbs()[static_cast<std::size_t>(e)];
+  for (const Fit& fit_of_verb : fits) {
+    entry = &dict_.verbs.verbs()[static_cast<std::size_t>(fit_of_verb.entry)];
     block = &dict_.verbs.blocks()[static_cast<std::size_t>(entry->block)];
-    verb_text = text;
+    verb_text = fit_of_verb.text;
+    // The verb's own words are not its context: "called off the talks",
+    // with "off" parsed as the preposition of "talks", is "call off" +
+    // "the talks".
+    std::vector<int> rest = after;
+    std::erase_if(rest, [&](int d) {
+      return std::find(fit_of_verb.words.begin(), fit_of_verb.words.end(), d) !=
+             fit_of_verb.words.end();
+    });
     for (const VerbPattern& p : block->patterns) {
       int score = 0;
       if (impossible(p)) continue;
-      if (!match_pattern(p, v, before, after, object, &score, &binding)) continue;
+      if (!match_pattern(p, v, fit_of_verb.words, before, rest, object, &score, &binding)) {
+        continue;
+      }
       const auto fit = std::pair(binding.object_words, binding.exact_forms);
       const auto best_fit = std::pair(best_binding.object_words, best_binding.exact_forms);
       // A pattern written again later in PETRARCH's files replaces the
@@ -1524,6 +1546,14 @@ Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCod
   }
   bool passive = false;
   auto subjects = subject_of(vc.verb, &passive);
+  // "France is determined to mend ties": a governing participle with no
+  // agent is a state of its subject, whose intent it states.
+  if (vc.governs_only && passive && subjects.empty()) {
+    if (int patient = s_.child(vc.verb, Relation::kNsubjPass)) {
+      subjects = participants(patient, true);
+      passive = false;
+    }
+  }
   c.passive = passive;
   if (passive) {
     // The voice already says who acts: pattern markers do not swap roles.

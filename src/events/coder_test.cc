@@ -454,6 +454,13 @@ TEST(Coder, GoverningVerbsAndFutureStatementsCombineByRule) {
                            "ready/ready/ADJ/0/root", "to/to/PART/5/mark",
                            "attack/attack/VERB/3/xcomp", "Armenia/Armenia/PROPN/5/obj"})),
             std::vector<std::string>{"RUS>ARM:138"});
+  // So does a participle parsed as passive, with no agent: "Russia is
+  // determined to attack Armenia" states Russia's intent.
+  f.dict.governing_verbs["DETERMINED"] = {"DETERMINED", "03", "c:6"};
+  EXPECT_EQ(code(f, parse({"Russia/Russia/PROPN/3/nsubj:pass", "is/be/AUX/3/aux:pass",
+                           "determined/determine/VERB/0/root", "to/to/PART/5/mark",
+                           "attack/attack/VERB/3/xcomp", "Armenia/Armenia/PROPN/5/obj"})),
+            std::vector<std::string>{"RUS>ARM:138"});
 }
 
 // "Putin, who criticized Georgia": the relative pronoun stands for the noun
@@ -690,6 +697,23 @@ TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:160"});
   f.dict.petrarch_conventions = true;  // the longest verb decides
   EXPECT_TRUE(code(f, s).empty());
+}
+
+// "called off the talks", with "off" parsed as the preposition of "talks":
+// the particle is the verb's own word, and "talks" its object.
+TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
+  Fixture f;
+  f.add_verbs(
+      "--- CALL_OFF [---] ---\nCALL_OFF\n- * TALKS [164]\n\n"
+      "--- CALL [041] ---\nCALL\n");
+  ASSERT_TRUE(f.dict.errors.empty());
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "called/call/VERB/0/root", "off/off/ADP/5/case",
+                  "the/the/DET/5/det", "talks/talk/NOUN/2/obl", "with/with/ADP/7/case",
+                  "Georgia/Georgia/PROPN/5/nmod"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:164"});
+  // Another preposition still keeps a bare word out: "called on the talks".
+  s.tokens[2].form = s.tokens[2].lemma = "on";
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:041"});
 }
 
 // The "it" of "when it comes to Georgia" names nobody.
