@@ -44,6 +44,9 @@ struct ActorEntry {
   // A capital city, coded as its country's government ("Moscow" RUSGOV);
   // modifying another noun it names a place ("the Beijing Olympics").
   bool capital = false;
+  // A country's adjective ("Kyrgyz", "Azerbaijani"): before a noun or a
+  // title it modifies it, as an adjective.
+  bool adjective = false;
   // The code in force on `date` (YYYYMMDD; 0 = unknown date -> default).
   // The first dated code covering the date wins, else the default code,
   // else "" (no code).

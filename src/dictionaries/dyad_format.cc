@@ -705,7 +705,8 @@ std::string join(const std::vector<std::string>& words, char sep) {
 class ActorCompiler {
  public:
   void add(const std::string& text, const std::string& code, const DateRange& range,
-           const std::string& origin, const std::string& group, bool capital = false) {
+           const std::string& origin, const std::string& group, bool capital = false,
+           bool adjective = false) {
     std::vector<std::string> words = name_words(text);
     if (words.empty()) return;
     phrases_.insert(join(words, ' '));
@@ -719,6 +720,7 @@ class ActorCompiler {
     }
     ActorEntry& e = pending_[it->second].entry;
     e.capital = e.capital || capital;
+    e.adjective = e.adjective || adjective;
     if (range.bounded()) {
       e.dated.push_back({code, range.first, range.last});
     } else {
@@ -1082,13 +1084,13 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
       if (it != iso_to_code.end()) code = it->second;
     }
     auto add = [&](const std::vector<DatedItem>& list, const std::string& suffix,
-                   bool capital = false) {
+                   bool capital = false, bool adjective = false) {
       for (const DatedItem& d : list) {
-        actors.add(d.text, code + suffix, d.range, d.origin, "country " + code, capital);
+        actors.add(d.text, code + suffix, d.range, d.origin, "country " + code, capital, adjective);
       }
     };
     add(c.names, "");
-    add(c.adjectives, "");
+    add(c.adjectives, "", false, true);
     add(c.people, "");
     add(c.capitals, "GOV", true);
     add(c.government, "GOV");

@@ -17,9 +17,10 @@ namespace dyad {
 // Token::is_negation), name -> flat, mwe -> fixed, and nmod whose head is a
 // verb -> obl.
 // What is known of a word before it is tagged, from the coder's
-// dictionaries: part of an actor's name, or the head noun of a role or
-// sector phrase ("activists", "journalists").
-enum class KnownWord : std::uint8_t { kUnknown, kName, kNoun };
+// dictionaries: part of an actor's name, the head noun of a role or sector
+// phrase ("activists", "journalists"), or a country's adjective modifying
+// what follows ("Tajik President Emomali Rahmon", "Kyrgyz border guards").
+enum class KnownWord : std::uint8_t { kUnknown, kName, kNoun, kAdjective };
 
 enum class Relation : std::uint8_t {
   kUnknown,

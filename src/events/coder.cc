@@ -2065,6 +2065,8 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
            !closed_class(upper[static_cast<std::size_t>(j)]);
   };
   std::vector<std::string_view> words;
+  std::vector<bool> adjective(static_cast<std::size_t>(n), false);
+  std::vector<bool> agent_start(static_cast<std::size_t>(n), false);
   for (int i = 0; i < n;) {
     words.clear();
     for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
@@ -2073,6 +2075,7 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
     const Phrase* actor = dict_.actors.phrases().longest_match(words, words);
     const Phrase* agent = dict_.agents.phrases().longest_match(words, words);
     if (agent && (!actor || agent->words.size() > actor->words.size())) {
+      agent_start[static_cast<std::size_t>(i)] = true;
       const int last = i + static_cast<int>(agent->words.size()) - 1;
       if (!closed_class(upper[static_cast<std::size_t>(last)])) {
         out[static_cast<std::size_t>(last)] = KnownWord::kNoun;
@@ -2085,10 +2088,31 @@ std::vector<KnownWord> Coder::known_words(const Sentence& sentence) const {
       continue;
     }
     const int end = i + static_cast<int>(actor->words.size());
+    // ... and a small word inside a name that is no English function word
+    // ("Ursula von der Leyen", "Osama bin Laden").
     for (int j = i; j < end; ++j) {
-      if (capital_word(j)) out[static_cast<std::size_t>(j)] = KnownWord::kName;
+      const std::string& w = upper[static_cast<std::size_t>(j)];
+      const bool inner =
+          j > i && j + 1 < end && !closed_class(w) &&
+          std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (capital_word(j) || inner) out[static_cast<std::size_t>(j)] = KnownWord::kName;
     }
+    adjective[static_cast<std::size_t>(i)] =
+        end == i + 1 && dict_.actors.entries()[static_cast<std::size_t>(actor->entry)].adjective;
     i = end;
+  }
+  // A country's adjective before a title, a name or a role phrase modifies
+  // it ("Tajik President Emomali Rahmon", "Kyrgyz border guards"), as does
+  // one coordinated with such an adjective ("Kyrgyz and Tajik border
+  // guards"); elsewhere it may be a name ("the Kyrgyz said").
+  for (int i = n - 2; i >= 0; --i) {
+    if (!adjective[static_cast<std::size_t>(i)]) continue;
+    const auto next = static_cast<std::size_t>(i + 1);
+    const bool coordinated = i + 2 < n && (upper[next] == "AND" || upper[next] == "OR") &&
+                             out[next + 1] == KnownWord::kAdjective;
+    if (coordinated || agent_start[next] || out[next] == KnownWord::kNoun || capital_word(i + 1)) {
+      out[static_cast<std::size_t>(i)] = KnownWord::kAdjective;
+    }
   }
   // A title written with a capital right before a name ("President Michel
   // Suleiman", "Prime Minister Romendacil") is part of the name, as GUM

@@ -643,6 +643,37 @@ TEST(Coder, KnownWordsAreNamesAndRoleNouns) {
             (std::vector<K>{K::kName, K::kUnknown, K::kUnknown, K::kNoun}));
 }
 
+// A country's adjective before a title, a name or a role phrase is an
+// adjective ("Tajik President Rahmon", "Tajik and Kyrgyz police"); before
+// anything else the tagger decides; small words inside a name are the name's.
+TEST(Coder, KnownWordsCountryAdjectivesAndNameParticles) {
+  Fixture f;
+  ActorEntry tajik;
+  tajik.default_code = "TJK";
+  tajik.adjective = true;
+  f.dict.actors.add_phrase({"TAJIK"}, f.dict.actors.add_entry(tajik));
+  ActorEntry kyrgyz = tajik;
+  kyrgyz.default_code = "KGZ";
+  f.dict.actors.add_phrase({"KYRGYZ"}, f.dict.actors.add_entry(kyrgyz));
+  ActorEntry leyen;
+  leyen.default_code = "IGOEEC";
+  f.dict.actors.add_phrase({"URSULA", "VON", "DER", "LEYEN"}, f.dict.actors.add_entry(leyen));
+  Coder coder(f.dict);
+  using K = KnownWord;
+  auto titled = parse({"Tajik/Tajik/PROPN/2/amod", "President/President/PROPN/3/nmod",
+                       "Rahmon/Rahmon/PROPN/0/root"});
+  EXPECT_EQ(coder.known_words(titled)[0], K::kAdjective);
+  auto police = parse({"Tajik/Tajik/PROPN/4/amod", "and/and/CCONJ/3/cc",
+                       "Kyrgyz/Kyrgyz/PROPN/1/conj", "police/police/NOUN/0/root"});
+  EXPECT_EQ(coder.known_words(police),
+            (std::vector<K>{K::kAdjective, K::kUnknown, K::kAdjective, K::kNoun}));
+  auto alone = parse({"the/the/DET/2/det", "Tajik/Tajik/PROPN/3/nsubj", "said/say/VERB/0/root"});
+  EXPECT_EQ(coder.known_words(alone)[1], K::kName);
+  auto name = parse({"Ursula/Ursula/PROPN/0/root", "von/von/PROPN/1/flat", "der/der/PROPN/1/flat",
+                     "Leyen/Leyen/PROPN/1/flat"});
+  EXPECT_EQ(coder.known_words(name), (std::vector<K>(4, K::kName)));
+}
+
 // With dyad's dictionaries a pattern's "(on +)" needs a phrase naming
 // someone ("on Monday" is none), and "{state of emergency}" is headed by its
 // first word.

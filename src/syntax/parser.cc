@@ -876,15 +876,16 @@ void Parser::participle_before_object(Sentence& sentence) {
 }
 
 // "The Malaysia Airlines Boeing 777 flight MH17 was blown up", parsed with
-// "Airlines" an active subject and "MH17" the passive one of the same verb:
-// a verb has one subject, so a run of nominal words up to the passive
-// subject is that subject's name.
+// "Airlines" an active subject and "MH17" the passive one of the same verb,
+// or "Kazakh Senate Chairman Maulen Ashimbayev met ..." with "Senate" and
+// "Maulen" both subjects: a verb has one subject, so a run of nominal words
+// up to the later subject is that subject's name.
 void Parser::join_split_subject(Sentence& sentence) {
   Arcs at(sentence);
   const int n = at.size();
   for (int pass = 2; pass <= n; ++pass) {
     const int verb = at(pass).head;
-    if (at(pass).deprel != "nsubj:pass" || verb <= pass) continue;
+    if ((at(pass).deprel != "nsubj:pass" && at(pass).deprel != "nsubj") || verb <= pass) continue;
     int active = 0;
     for (int i = 1; i < pass; ++i) {
       if (at(i).head == verb && at(i).deprel == "nsubj") active = i;
@@ -907,6 +908,37 @@ void Parser::join_split_subject(Sentence& sentence) {
     for (int k = 1; k < active; ++k) {
       if (at(k).head == active && at(k).deprel == "det") at(k).head = pass;
     }
+  }
+  // "Ararat Mirzoyan and Azerbaijani Foreign Minister Jeyhun Bayramov",
+  // parsed with "Minister" and "Bayramov" both conjuncts of "Ararat": a
+  // title right before a name conjoined to the same word is the name's
+  // title (GUM's nmod:desc), and the conjunction is the name's.
+  static constexpr std::string_view kTitles[] = {
+      "mr.",       "mrs.",     "ms.",        "dr.",        "prof.",    "president",  "minister",
+      "secretary", "chairman", "chairwoman", "speaker",    "governor", "ambassador", "general",
+      "senator",   "mayor",    "premier",    "chancellor", "king",     "queen",      "prince",
+      "princess",  "sheikh",   "emir",       "commander",  "judge",    "justice",    "professor"};
+  auto is_title = [&](int k) {
+    const std::string lower = to_lower_ascii(at(k).form);
+    return std::find(std::begin(kTitles), std::end(kTitles), lower) != std::end(kTitles);
+  };
+  for (int name = 3; name <= n; ++name) {
+    if (at(name).deprel != "conj" || at(name).upos != "PROPN") continue;
+    const int head = at(name).head;
+    int title = 0;
+    for (int k = name - 1; k > head && k >= 1; --k) {
+      if (at(k).upos != "PROPN" && at(k).upos != "NOUN") break;
+      if (at(k).head == head && at(k).deprel == "conj" && is_title(k)) title = k;
+    }
+    if (title == 0 || title >= name) continue;
+    for (int k = title + 1; k < name; ++k) {  // the name's own first words
+      if (at(k).head == title) at(k).head = name;
+    }
+    for (int k = 1; k < title; ++k) {
+      if (at(k).head == title && at(k).deprel == "cc") at(k).head = name;
+    }
+    at(title).head = name;
+    at(title).deprel = "nmod:desc";
   }
 }
 
@@ -1112,7 +1144,17 @@ void Parser::label_stray_dependents(Sentence& sentence) {
       for (int k = 1; k < i; ++k) {
         preposition = preposition || (at(k).head == i && at(k).deprel == "case");
       }
-      if (!preposition) continue;
+      if (!preposition) {
+        // "met European Commission President Ursula von der Leyen": a noun
+        // after a verb that has no object is its object.
+        // (with no punctuation between them: "-- CBC.ca" is a credit).
+        bool punctuation = false;
+        for (int k = t.head + 1; k < i; ++k) punctuation = punctuation || at(k).upos == "PUNCT";
+        if (at(t.head).upos == "VERB" && t.head < i && !at.child(t.head, "obj") && !punctuation) {
+          t.deprel = "obj";
+        }
+        continue;
+      }
       const std::string& h = at(t.head).upos;
       if (h == "VERB") t.deprel = "obl";
       if (h == "NOUN" || h == "PROPN" || h == "PRON") t.deprel = "nmod";

@@ -843,6 +843,74 @@ TEST(Parser, SplitSubjectIsOnePassiveSubject) {
   EXPECT_EQ(s.build_tree(), "");
 }
 
+// "Kazakh Senate Chairman Maulen Ashimbayev met ..." with "Senate" and
+// "Maulen" both subjects of "met": one subject, the first word its modifier.
+TEST(Parser, TwoActiveSubjectsInARunOfNamesAreOne) {
+  auto sentences = parse_conllu(
+      "1\tSenate\tSenate\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "2\tChairman\tChairman\tPROPN\tNNP\t_\t3\tnmod:desc\t_\t_\n"
+      "3\tMaulen\tMaulen\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+      "4\tAshimbayev\tAshimbayev\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+      "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\n",
+      "k");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_split_subject(s);
+  EXPECT_EQ(s.token(1).head, 3);
+  EXPECT_EQ(s.token(1).deprel, "compound");
+  EXPECT_EQ(s.token(3).deprel, "nsubj");
+  EXPECT_EQ(s.build_tree(), "");
+}
+
+// "Ararat Mirzoyan and Foreign Minister Jeyhun Bayramov" with "Minister"
+// and "Bayramov" both conjuncts of "Ararat": the title is the name's.
+TEST(Parser, TitleTakenForAConjunctIsTheNextNamesTitle) {
+  const std::string text =
+      "1\tArarat\tArarat\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+      "2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+      "3\tForeign\tforeign\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+      "4\tMinister\tMinister\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "5\tJeyhun\tJeyhun\tPROPN\tNNP\t_\t6\tcompound\t_\t_\n"
+      "6\tBayramov\tBayramov\tPROPN\tNNP\t_\t1\tconj\t_\t_\n\n";
+  auto sentences = parse_conllu(text, "t");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_split_subject(s);
+  EXPECT_EQ(s.token(4).head, 6);
+  EXPECT_EQ(s.token(4).deprel, "nmod:desc");
+  EXPECT_EQ(s.token(2).head, 6);
+  EXPECT_EQ(s.token(6).deprel, "conj");
+  EXPECT_EQ(s.build_tree(), "");
+  // A conjunct that is no title stays one: "Ararat and Rocket Bayramov".
+  Sentence other = sentences[0];
+  other.tokens[3].form = "Rocket";
+  Parser::join_split_subject(other);
+  EXPECT_EQ(other.token(4).head, 1);
+}
+
+// "met European Commission President Ursula von der Leyen" with the name
+// left as "dep": a noun after a verb with no object is its object.
+TEST(Parser, StrayNounAfterAVerbWithNoObjectIsItsObject) {
+  const std::string text =
+      "1\tPashinyan\tPashinyan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tUrsula\tUrsula\tPROPN\tNNP\t_\t2\tdep\t_\t_\n\n";
+  auto sentences = parse_conllu(text, "d");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::label_stray_dependents(s);
+  EXPECT_EQ(s.token(3).deprel, "obj");
+  // Not across punctuation: "... -- CBC.ca" is a credit line.
+  auto credit = parse_conllu(
+      "1\tPashinyan\tPashinyan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t--\t--\tPUNCT\t:\t_\t4\tpunct\t_\t_\n"
+      "4\tCBC.ca\tCBC.ca\tPROPN\tNNP\t_\t2\tdep\t_\t_\n\n",
+      "c");
+  Parser::label_stray_dependents(credit[0]);
+  EXPECT_EQ(credit[0].token(4).deprel, "dep");
+}
+
 // "to expel exiled leaders" with "exiled" a verb taking "leaders": the
 // noun is the first verb's object, the participle its modifier.
 TEST(Parser, ParticipleBeforeAnObjectModifiesIt) {

@@ -115,6 +115,20 @@ TEST(SyntaxPipeline, MarkedNamesAreTaggedAsNames) {
   EXPECT_EQ(s.tokens[5].upos, "NOUN");  // a role noun
   // Unmarked words are tagged as before.
   EXPECT_EQ(s.tokens[3].upos, "VERB");
+  // A country's adjective marked as such is an adjective.
+  const std::string titled = "Tajik President Emomali Rahmon met Kyrgyz officials.";
+  const SyntaxPipeline::WordFinder adjectives = [&](const Sentence& t) {
+    std::vector<KnownWord> out;
+    for (const Token& w : t.tokens) {
+      out.push_back(w.form == "Tajik" || w.form == "Kyrgyz" ? KnownWord::kAdjective
+                                                            : KnownWord::kUnknown);
+    }
+    return out;
+  };
+  auto tagged = pipeline.parse_text(titled, "a", &adjectives);
+  ASSERT_EQ(tagged.size(), 1u);
+  EXPECT_EQ(tagged[0].tokens[0].upos, "ADJ");
+  EXPECT_EQ(tagged[0].tokens[5].upos, "ADJ");
 }
 
 }  // namespace

@@ -329,6 +329,8 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     const KnownWord what = known && i < known->size() ? (*known)[i] : KnownWord::kUnknown;
     if (what == KnownWord::kNoun) {
       keep_only([](std::string_view u) { return u == "NOUN"; });
+    } else if (what == KnownWord::kAdjective) {
+      keep_only([](std::string_view u) { return u == "ADJ"; });
     } else if (what == KnownWord::kName) {
       const bool adjective = adjective_ending(lower);
       keep_only([&](std::string_view u) { return u == "PROPN" || (adjective && u == "ADJ"); });
