@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "conllu/conllu.h"    // InputError
@@ -372,6 +373,10 @@ struct Dictionaries {
   // Explicit negations from dyad's own verb dictionaries ("did not X" is
   // coded as negations[X]); consulted before the ontology.
   std::unordered_map<std::string, std::string> negations;
+  // Patterns (by origin, "file:line") of a code block that gives no
+  // negation while another block of the same code does: negated, they code
+  // nothing ("has not withdrawn from the CSTO" is no "did not reject").
+  std::unordered_set<std::string> unnegated_patterns;
   std::vector<CombinationRule> combinations;  // in file order; the first that fits applies
   std::unordered_map<std::string, GoverningVerb> governing_verbs;  // by base form
   std::vector<InputError> errors;  // every problem met while loading

@@ -1149,6 +1149,10 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
   for (const CodeBlock& c : source.codes) {
     if (!c.negation.empty()) out.negations[c.code] = c.negation;
   }
+  for (const CodeBlock& c : source.codes) {
+    if (!c.negation.empty() || !out.negations.contains(c.code)) continue;
+    for (const PatternLine& p : c.patterns) out.unnegated_patterns.insert(p.origin);
+  }
   out.combinations = source.combinations;
   for (const GoverningVerb& g : source.governing_verbs) out.governing_verbs.emplace(g.verb, g);
   std::stringstream discards;

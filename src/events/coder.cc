@@ -96,6 +96,7 @@ struct VerbCoding {
   std::string code;
   std::string code2;
   std::string pattern;
+  std::string origin;              // "file:line" of the pattern matched, if one was
   int source_token = 0;            // bound by a '$' in the pattern
   int target_token = 0;            // bound by a '+' in the pattern
   bool target_is_subject = false;  // '+' before the verb: the subject is the target
@@ -213,7 +214,7 @@ class SentenceCoder {
   bool is_complement(int token) const;
   bool heads_clause(int token) const;
   std::string preposition_of(int token) const;
-  std::string negate(const std::string& code) const;
+  std::string negate(const std::string& code, const std::string& origin) const;
   Clause clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
                     const std::vector<int>& coding_of) const;
   void emit(const Clause& c, std::vector<Participant> sources, std::vector<Participant> targets,
@@ -1468,6 +1469,7 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     out.code = best_pattern->code;
     out.code2 = best_pattern->code2;
     out.pattern = best_pattern->text + " @" + best_pattern->origin;
+    out.origin = best_pattern->origin;
     out.source_token = best_binding.source_token;
     out.target_token = best_binding.target_token;
     out.target_is_subject = best_binding.target_is_subject;
@@ -1526,7 +1528,8 @@ bool SentenceCoder::future(int v) const {
 // Negation: an explicit negation of the dictionary, else through the
 // internal coding ontology: "did not X" is coded as the value of X minus
 // 0xFFFF (the value of 120 Reject).
-std::string SentenceCoder::negate(const std::string& code) const {
+std::string SentenceCoder::negate(const std::string& code, const std::string& origin) const {
+  if (!origin.empty() && dict_.unnegated_patterns.contains(origin)) return {};
   if (auto it = dict_.negations.find(code); it != dict_.negations.end()) return it->second;
   auto value = dict_.ontology.value(code);
   if (!value) return {};
@@ -1541,7 +1544,7 @@ Clause SentenceCoder::clause_for(const VerbCoding& vc, const std::vector<VerbCod
   c.code = vc.code == "---" ? "" : vc.code;
   c.code2 = vc.code2;
   if (vc.negated && !c.code.empty()) {
-    c.code = negate(c.code);
+    c.code = negate(c.code, vc.origin);
     c.code2.clear();
   }
   bool passive = false;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "conllu/conllu.h"
+#include "dictionaries/dyad_format.h"
 
 namespace dyad {
 namespace {
@@ -728,6 +729,40 @@ TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
   EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:160"});
   f.dict.petrarch_conventions = true;  // the longest verb decides
   EXPECT_TRUE(code(f, s).empty());
+}
+
+// A code's negation belongs to the block that gives it: "did not reject
+// military ties" is 014, "has not withdrawn from the alliance", written in
+// another block of the same code with no negation, is no event.
+TEST(Coder, NegationBelongsToItsCodeBlock) {
+  DictionarySource source;
+  std::istringstream in(
+      "country ARM\n  name: Armenia\n"
+      "organisation IGOCST\n  name: CSTO\n"
+      "code 1212 Reject military cooperation\n  negation: 014\n  - reject: * alliance\n"
+      "code 1212 Reject military cooperation\n  - withdraw: * (from CSTO)\n");
+  read_dyad_dictionary(in, "n.dyad", source);
+  ASSERT_TRUE(source.errors.empty()) << source.errors.front().to_string();
+  Fixture f;
+  f.dict = Dictionaries{};
+  compile_dictionaries(source, f.dict);
+  ASSERT_TRUE(f.dict.errors.empty()) << f.dict.errors.front().to_string();
+  auto s = [](const std::string& verb, const std::string& lemma, const std::string& rest) {
+    std::vector<std::string> w = {"Armenia/Armenia/PROPN/4/nsubj", "did/do/AUX/4/aux",
+                                  "not/not/PART/4/advmod", verb + "/" + lemma + "/VERB/0/root"};
+    if (rest == "alliance") {
+      w.push_back("the/the/DET/6/det");
+      w.push_back("alliance/alliance/NOUN/4/obj");
+      w.push_back("of/of/ADP/8/case");
+      w.push_back("CSTO/CSTO/PROPN/6/nmod");
+    } else {
+      w.push_back("from/from/ADP/6/case");
+      w.push_back("CSTO/CSTO/PROPN/4/obl");
+    }
+    return parse(w);
+  };
+  EXPECT_EQ(code(f, s("reject", "reject", "alliance")), std::vector<std::string>{"ARM>IGOCST:014"});
+  EXPECT_TRUE(code(f, s("withdraw", "withdraw", "from")).empty());
 }
 
 // "called off the talks", with "off" parsed as the preposition of "talks":
