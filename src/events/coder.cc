@@ -214,6 +214,7 @@ class SentenceCoder {
   bool is_complement(int token) const;
   bool heads_clause(int token) const;
   std::string preposition_of(int token) const;
+  int controller(int clause) const;
   std::string negate(const std::string& code, const std::string& origin) const;
   Clause clause_for(const VerbCoding& vc, const std::vector<VerbCoding>& codings,
                     const std::vector<int>& coding_of) const;
@@ -816,7 +817,7 @@ std::vector<Participant> SentenceCoder::subject_of(int verb, bool* passive) cons
       continue;
     }
     if (t.relation == Relation::kXcomp || (t.relation == Relation::kAdvcl && is_complement(v))) {
-      if (int o = s_.child(t.head, Relation::kObj); o && o < v) return participants(o, true);
+      if (int o = controller(v)) return participants(o, true);
       v = t.head;
       continue;
     }
@@ -928,6 +929,23 @@ std::string SentenceCoder::preposition_of(int token) const {
   return p ? form(p) : std::string{};
 }
 
+// Who is to do what an infinitive says: the governing verb's object
+// ("asked Ukraine to free"), or with dyad's dictionaries whom an appeal is
+// made to ("called on Western partners to send", "appealed to the UN to
+// act"); 0 when it is the governor's subject.
+int SentenceCoder::controller(int clause) const {
+  const int v = tok(clause).head;
+  if (v <= 0) return 0;
+  if (int o = s_.child(v, Relation::kObj); o && o < clause) return o;
+  if (dict_.petrarch_conventions) return 0;
+  for (int x : s_.children(v)) {
+    if (x > clause || tok(x).relation != Relation::kObl) continue;
+    const std::string prep = preposition_of(x);
+    if (prep == "ON" || prep == "UPON" || prep == "TO") return x;
+  }
+  return 0;
+}
+
 bool is_reported_speech(const std::string& code) {
   return code.size() >= 2 && code.compare(0, 2, "01") == 0;
 }
@@ -1002,10 +1020,19 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     return std::find(std::begin(kUnits), std::end(kUnits), one) != std::end(kUnits) &&
            s_.child(c, Relation::kNummod) != 0;
   };
+  // An infinitive controlled by an object or by whom an appeal is made to
+  // ("called on Western partners to send air defence to Ukraine") is what
+  // they are to do: its words are not the verb's participants.
+  auto controlled = [&](int clause) {
+    const Relation r = tok(clause).relation;
+    return !dict_.petrarch_conventions && (r == Relation::kXcomp || r == Relation::kAdvcl) &&
+           controller(clause) != 0;
+  };
   bool object_names_someone = false;
   for (std::size_t i = 0; i < order.size(); ++i) {
     const int c = order[i];
     if (i >= first_clause && object_names_someone) break;
+    if (i >= first_clause && controlled(c)) continue;
     if ((statement || gathering) && tok(c).relation == Relation::kObj && names_only_a_place(c)) {
       continue;
     }

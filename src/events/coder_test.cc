@@ -765,6 +765,22 @@ TEST(Coder, NegationBelongsToItsCodeBlock) {
   EXPECT_TRUE(code(f, s("withdraw", "withdraw", "from")).empty());
 }
 
+// "called on Western partners to send air defence to Ukraine": whom an
+// appeal is made to is to do what the infinitive says; the infinitive's
+// words are not the appeal's participants, with dyad's dictionaries.
+TEST(Coder, AppealControlsItsInfinitive) {
+  Fixture f;
+  f.add_verbs("--- CALL [041] ---\nCALL\n- * (ON +) [020]\n");
+  auto call_on = [](const std::string& who, const std::string& upos) {
+    return parse({"Russia/Russia/PROPN/2/nsubj", "called/call/VERB/0/root", "on/on/ADP/4/case",
+                  who + "/" + who + "/" + upos + "/2/obl", "to/to/PART/6/mark",
+                  "attack/attack/VERB/2/xcomp", "Georgia/Georgia/PROPN/6/obj"});
+  };
+  EXPECT_EQ(code(f, call_on("Armenia", "PROPN")), std::vector<std::string>{"RUS>ARM:020"});
+  // Partners no dictionary names: no appeal to Georgia, no attack by Russia.
+  EXPECT_TRUE(code(f, call_on("partners", "NOUN")).empty());
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
@@ -1050,8 +1066,9 @@ TEST(Coder, ObjectNamingSomeoneKeepsTheTargetOutOfItsClause) {
   };
   Sentence police = help("police"), money = help("money");
   EXPECT_EQ(code(f, police), std::vector<std::string>{"---COP>GEO:190"});
-  // An object naming no one leaves the clause's actors to the search.
-  EXPECT_EQ(code(f, money), std::vector<std::string>{"RUS>GEO:070"});
+  // An object naming no one still controls the infinitive: neither the
+  // help nor the attack has participants.
+  EXPECT_TRUE(code(f, money).empty());
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, police), std::vector<std::string>{"RUS>GEO:070"});
 }
