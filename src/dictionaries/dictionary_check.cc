@@ -379,15 +379,26 @@ class Checker {
     }
     std::map<std::string, std::pair<std::string, std::string>>
         seen;  // verb+pattern -> code, origin
+    // A root (07) names a category; its events take the residual code (070).
+    auto root = [&](const std::string& code, const std::string& origin, const std::string& where) {
+      if (code.size() != 2 || !find_event_type(code)) return;
+      error(origin, "CAMEO root " + in_quotes(code) + where +
+                        " is a category, not an event code: "
+                        "write its residual code " +
+                        in_quotes(code + "0"));
+    };
     for (const CodeBlock& c : s_.codes) {
       if (!find_event_type(c.code))
         error(c.origin, "unknown CAMEO event code " + in_quotes(c.code));
+      root(c.code, c.origin, "");
       if (!c.reverse.empty() && !find_event_type(c.reverse)) {
         error(c.origin, "unknown CAMEO event code " + in_quotes(c.reverse) + " in 'reverse:'");
       }
+      root(c.reverse, c.origin, " in 'reverse:'");
       if (!c.negation.empty() && !find_event_type(c.negation)) {
         error(c.origin, "unknown CAMEO event code " + in_quotes(c.negation) + " in 'negation:'");
       }
+      root(c.negation, c.origin, " in 'negation:'");
       for (const PatternLine& p : c.patterns) {
         std::istringstream in(p.pattern);
         for (std::string t; in >> t;) {
@@ -492,9 +503,16 @@ DictionaryStats dictionary_stats(const DictionarySource& source) {
     if (!c.patterns.empty()) covered.insert(c.code);
     if (!c.negation.empty()) ++s.negations;
   }
+  // A root (01-20) is a category, not an event code: it is covered when a
+  // code under it has patterns (its residual code, 010 or 190, or another).
+  auto root_covered = [&](std::string_view root) {
+    return root.size() == 2 && std::any_of(covered.begin(), covered.end(), [&](const auto& c) {
+             return c.size() > 2 && c.starts_with(root);
+           });
+  };
   for (const auto& t : event_types()) {
     ++s.codes_total;
-    if (covered.contains(std::string(t.code))) {
+    if (covered.contains(std::string(t.code)) || root_covered(t.code)) {
       ++s.codes_covered;
     } else {
       s.codes_missing.emplace_back(t.code);

@@ -130,9 +130,19 @@ TEST(DictionaryCheck, StatsCountEntriesAndCodes) {
   EXPECT_EQ(s.roles, 3);
   EXPECT_EQ(s.agents, 1);
   EXPECT_EQ(s.patterns, 1);
-  EXPECT_EQ(s.codes_covered, 1);
+  // 042, and its root 04: a root is covered through the codes under it.
+  EXPECT_EQ(s.codes_covered, 2);
   EXPECT_EQ(s.codes_total, 316);
-  EXPECT_EQ(s.codes_missing.size(), 315u);
+  EXPECT_EQ(s.codes_missing.size(), 314u);
+}
+
+// A root is a category: patterns are written under its residual code.
+TEST(DictionaryCheck, RootIsNoEventCode) {
+  auto problems = check_dictionaries(read("code 07 Provide aid\n  - help: *\n"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].to_string().find("check.dyad:1"), std::string::npos);
+  EXPECT_NE(problems[0].to_string().find("write its residual code '070'"), std::string::npos)
+      << problems[0].to_string();
 }
 
 TEST(DictionaryCheck, WikidataDumpBecomesPersonBlocks) {
