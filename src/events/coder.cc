@@ -413,8 +413,13 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     std::string code = entry.code_on(story_.date_value);
     if (code.empty()) return false;
     // "the Beijing Olympics", "Moscow metro": a capital modifying another
-    // noun is the place, its country, not the government it stands for.
-    if (entry.capital && (head < mm.first || head > mm.last) && code.size() > 3 &&
+    // noun is the place, its country, not the government it stands for; so
+    // is a capital where something happens, with dyad's dictionaries ("a
+    // protest in Beijing").
+    const bool place = (head < mm.first || head > mm.last) ||
+                       (!dict_.petrarch_conventions && mm.first <= head && head <= mm.last &&
+                        locative(head));
+    if (entry.capital && place && code.size() > 3 &&
         is_country_code(std::string_view(code).substr(0, 3))) {
       code.resize(3);
     }

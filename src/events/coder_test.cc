@@ -1138,6 +1138,12 @@ TEST(Coder, CapitalModifyingANounIsThePlace) {
   auto alone = parse({"Georgia/Georgia/PROPN/2/nsubj", "criticized/criticize/VERB/0/root",
                       "Moscow/Moscow/PROPN/2/obj"});
   EXPECT_EQ(code(f, alone), std::vector<std::string>{"GEO>RUSGOV:111"});
+  // Where something happens, a capital is the place: "attacked in Moscow".
+  auto where = parse({"Georgia/Georgia/PROPN/2/nsubj", "attacked/attack/VERB/0/root",
+                      "in/in/ADP/4/case", "Moscow/Moscow/PROPN/2/obl"});
+  EXPECT_EQ(code(f, where), std::vector<std::string>{"GEO>RUS:190"});
+  f.dict.petrarch_conventions = true;
+  EXPECT_EQ(code(f, where), std::vector<std::string>{"GEO>RUSGOV:190"});
 }
 
 // "POLICE {}" lists no plural: "polices" is not police, even though its
