@@ -416,9 +416,9 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     // noun is the place, its country, not the government it stands for; so
     // is a capital where something happens, with dyad's dictionaries ("a
     // protest in Beijing").
-    const bool place = (head < mm.first || head > mm.last) ||
-                       (!dict_.petrarch_conventions && mm.first <= head && head <= mm.last &&
-                        locative(head));
+    const bool place =
+        (head < mm.first || head > mm.last) ||
+        (!dict_.petrarch_conventions && mm.first <= head && head <= mm.last && locative(head));
     if (entry.capital && place && code.size() > 3 &&
         is_country_code(std::string_view(code).substr(0, 3))) {
       code.resize(3);
@@ -1262,6 +1262,13 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, std::span<cons
             // With dyad's dictionaries a '+' or '$' phrase must name someone:
             // "on Monday" is no "(on +)".
             if (!role.empty() && !dict_.petrarch_conventions && !names_someone(t)) continue;
+            // ... and be a phrase, not an infinitive clause: "were going to
+            // be involved in a situation like the one in Ukraine" is no
+            // "go: * (to +)".
+            if (!role.empty() && !dict_.petrarch_conventions && tok(t).is_verb() &&
+                tok(prep).relation == Relation::kMark) {
+              continue;
+            }
             if (role == "+") binding->target_token = t;
             if (role == "$") binding->source_token = t;
             found = true;

@@ -781,6 +781,20 @@ TEST(Coder, AppealControlsItsInfinitive) {
   EXPECT_TRUE(code(f, call_on("partners", "NOUN")).empty());
 }
 
+// "is going to attack Georgia": an infinitive's "to" is no preposition
+// whose phrase a '+' binds, with dyad's dictionaries.
+TEST(Coder, InfinitiveIsNoPrepositionalPhrase) {
+  Fixture f;
+  f.add_verbs("--- GO [---] ---\nGO\n- * (TO +) [042]\n");
+  auto s =
+      parse({"Russia/Russia/PROPN/3/nsubj", "is/be/AUX/3/aux", "going/go/VERB/0/root",
+             "to/to/PART/5/mark", "attack/attack/VERB/3/xcomp", "Georgia/Georgia/PROPN/5/obj"});
+  EXPECT_EQ(code(f, s), std::vector<std::string>{"RUS>GEO:190"});
+  auto trip = parse({"Russia/Russia/PROPN/2/nsubj", "went/go/VERB/0/root", "to/to/ADP/4/case",
+                     "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, trip), std::vector<std::string>{"RUS>GEO:042"});
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
