@@ -880,7 +880,10 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
   }
   // Otherwise the place it happened in or came from stands in ("killed in
   // Ukraine", "fired from Gaza"); with dyad's dictionaries never a reason
-  // or a target ("imprisoned for acting against Moscow", "imposed on Iran").
+  // or a target ("imprisoned for acting against Moscow", "imposed on Iran"),
+  // nor for a passive that governs an infinitive ("is scheduled to attend a
+  // summit ... in Iran": the place is the clause's, the agent unsaid).
+  if (!dict_.petrarch_conventions && s_.child(verb, Relation::kXcomp)) return {};
   for (int c : obliques) {
     if (!dict_.petrarch_conventions && !locative(c) && preposition_of(c) != "FROM") continue;
     auto ps = first_actor_in(c);

@@ -1066,6 +1066,15 @@ TEST(Coder, AgentlessPassiveSourceIsAPlaceNotAReason) {
   EXPECT_TRUE(code(f, with("against")).empty());
   f.dict.petrarch_conventions = true;  // PETRARCH's: any oblique stands in
   EXPECT_EQ(code(f, with("for")), std::vector<std::string>{"GEO>RUS:190"});
+  // A passive governing an infinitive: the place is no agent ("Russia was
+  // urged in Armenia to attack Georgia" names no one who urged).
+  f.dict.petrarch_conventions = false;
+  f.add_verbs("--- URGE [020] ---\nURGE\n");
+  auto urged =
+      parse({"Russia/Russia/PROPN/3/nsubj:pass", "was/be/AUX/3/aux:pass", "urged/urge/VERB/0/root",
+             "in/in/ADP/5/case", "Armenia/Armenia/PROPN/3/obl", "to/to/PART/7/mark",
+             "attack/attack/VERB/3/xcomp", "Georgia/Georgia/PROPN/7/obj"});
+  for (const auto& e : code(f, urged)) EXPECT_FALSE(e.starts_with("ARM>")) << e;
 }
 
 // "helped militants join a group in Georgia": the target is whom the object
