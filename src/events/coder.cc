@@ -44,6 +44,17 @@ bool is_organisation_noun(std::string_view upper) {
          upper == "BLOC" || upper == "GROUPING";
 }
 
+bool is_saying_form(std::string_view form) {
+  static const std::vector<std::string> kForms = {
+      "said",     "says",       "say",        "told",      "tells",     "claimed",   "claims",
+      "answered", "answers",    "noted",      "notes",     "added",     "adds",      "stressed",
+      "stresses", "emphasized", "emphasised", "declared",  "declares",  "stated",    "states",
+      "wrote",    "writes",     "asked",      "asks",      "replied",   "replies",   "insisted",
+      "insists",  "warned",     "warns",      "explained", "explains",  "commented", "remarked",
+      "argued",   "argues",     "continued",  "concluded", "announced", "tweeted",   "posted"};
+  return std::find(kForms.begin(), kForms.end(), to_lower_ascii(form)) != kForms.end();
+}
+
 bool is_personal_pronoun(std::string_view upper) {
   static constexpr std::string_view kPronouns[] = {"IT",  "ITS",  "HE",    "HIS",  "SHE",
                                                    "HER", "THEY", "THEIR", "THEM", "HIM"};
@@ -490,6 +501,29 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     }
     return false;
   };
+  // "Russia's defence ministry said it destroyed a tank": the subject
+  // pronoun of a reported clause is the reporter, whole ("it" is the
+  // ministry, not Russia), when the number agrees (dyad's dictionaries).
+  if (np.empty() && allow_pronoun && !dict_.petrarch_conventions && tok(head).upos == "PRON" &&
+      (form(head) == "IT" || form(head) == "THEY") &&
+      (tok(head).relation == Relation::kNsubj || tok(head).relation == Relation::kNsubjPass)) {
+    const int clause = tok(head).head;
+    const int saying = clause > 0 ? tok(clause).head : 0;
+
+    const int reporter = saying > 0 ? s_.child(saying, Relation::kNsubj) : 0;
+    if (reporter && reporter < head && tok(clause).relation == Relation::kCcomp &&
+        is_saying_form(tok(saying).form) && tok(reporter).upos != "PRON") {
+      const bool plural =
+          tok(reporter).feature("Number") == "Plur" || s_.child(reporter, Relation::kConj) != 0;
+      if (plural == (form(head) == "THEY")) {
+        NounPhrase r = noun_phrase(reporter, false);
+        if (!r.actors.empty()) {
+          r.text = phrase_text(head);
+          return r;
+        }
+      }
+    }
+  }
   if (np.empty() && allow_pronoun && tok(head).upos == "PRON" && is_personal_pronoun(form(head)) &&
       !dummy_it()) {
     // Nearest earlier actor in this sentence, else in the story. "He" and
@@ -2338,16 +2372,6 @@ bool opens(std::string_view f) {
 bool closes(std::string_view f) { return f == "\u201D" || f == "\u00BB" || f == "''"; }
 
 // Forms of the verbs that attribute a quotation.
-bool is_saying_form(std::string_view form) {
-  static const std::vector<std::string> kForms = {
-      "said",     "says",       "say",        "told",      "tells",     "claimed",   "claims",
-      "answered", "answers",    "noted",      "notes",     "added",     "adds",      "stressed",
-      "stresses", "emphasized", "emphasised", "declared",  "declares",  "stated",    "states",
-      "wrote",    "writes",     "asked",      "asks",      "replied",   "replies",   "insisted",
-      "insists",  "warned",     "warns",      "explained", "explains",  "commented", "remarked",
-      "argued",   "argues",     "continued",  "concluded", "announced", "tweeted",   "posted"};
-  return std::find(kForms.begin(), kForms.end(), to_lower_ascii(form)) != kForms.end();
-}
 
 // Byte range of a token from its TokenRange=b:e, if any.
 bool token_range(const Token& t, std::size_t* b, std::size_t* e) {

@@ -795,6 +795,30 @@ TEST(Coder, InfinitiveIsNoPrepositionalPhrase) {
   EXPECT_EQ(code(f, trip), std::vector<std::string>{"RUS>GEO:042"});
 }
 
+// "Russia's police said it attacked Georgia": the subject pronoun of the
+// reported clause is the whole reporter, when the number agrees.
+TEST(Coder, ReportedClausePronounIsTheReporter) {
+  Fixture f;
+  f.dict.petrarch_conventions = false;
+  auto said = [](const std::string& pronoun) {
+    return parse({"Russia/Russia/PROPN/3/nmod:poss", "'s/'s/PART/1/case",
+                  "police/police/NOUN/4/nsubj", "said/say/VERB/0/root",
+                  pronoun + "/" + pronoun + "/PRON/6/nsubj", "attacked/attack/VERB/4/ccomp",
+                  "Georgia/Georgia/PROPN/6/obj"});
+  };
+  auto sources = [&](const Sentence& s) {
+    std::vector<std::string> out;
+    for (const auto& e : code(f, s)) {
+      if (e.ends_with(":190")) out.push_back(e.substr(0, e.find('>')));
+    }
+    return out;
+  };
+  EXPECT_EQ(sources(said("it")), std::vector<std::string>{"RUSCOP"});
+  EXPECT_EQ(sources(said("they")), std::vector<std::string>{"RUS"});  // number disagrees
+  f.dict.petrarch_conventions = true;                                 // the nearest earlier actor
+  EXPECT_EQ(sources(said("it")), std::vector<std::string>{"RUS"});
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
