@@ -194,6 +194,10 @@ class Checker {
     }
     for (const OrganisationBlock& o : s_.organisations) add(o.names, o.code, o.origin, false);
     for (const ActorBlock& a : s_.actors) add(a.names, a.code, a.origin, false);
+    // A place that names no actor conflicts with any actor of that name.
+    for (const DatedItem& d : s_.places) {
+      uses[normalised(d.text)].push_back({"(no actor)", d.range, d.origin, d.origin, false});
+    }
     for (const PersonBlock& p : s_.people) {
       DateRange span = person_span(p);
       std::string code = p.roles.empty() ? "" : p.roles.front().code;

@@ -136,6 +136,16 @@ TEST(DictionaryCheck, StatsCountEntriesAndCodes) {
   EXPECT_EQ(s.codes_missing.size(), 314u);
 }
 
+// A place that names no actor may not be an actor's name too.
+TEST(DictionaryCheck, PlaceNamingNoActorConflictsWithAnActorName) {
+  auto problems = check_dictionaries(
+      read("country IND\n  name: India\n  region: Indian Ocean\nplaces\n  name: Indian Ocean\n"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].to_string().find("check.dyad:5: conflicting name 'INDIAN OCEAN'"),
+            std::string::npos)
+      << problems[0].to_string();
+}
+
 // A root is a category: patterns are written under its residual code.
 TEST(DictionaryCheck, RootIsNoEventCode) {
   auto problems = check_dictionaries(read("code 07 Provide aid\n  - help: *\n"));

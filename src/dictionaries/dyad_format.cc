@@ -154,7 +154,8 @@ enum class Kind {
   kForms,
   kSet,
   kDiscard,
-  kCombine
+  kCombine,
+  kPlaces
 };
 
 class Reader {
@@ -276,6 +277,9 @@ class Reader {
     } else if (kind == "discard") {
       if (words.size() != 1) return error("expected 'discard' alone on its line");
       kind_ = Kind::kDiscard;
+    } else if (kind == "places") {
+      if (words.size() != 1) return error("expected 'places' alone on its line");
+      kind_ = Kind::kPlaces;
     } else if (kind == "position") {
       if (words.size() != 4 || arg(1).size() < 2 || arg(1)[0] != 'Q' ||
           !office_sectors().contains(arg(3))) {
@@ -291,7 +295,7 @@ class Reader {
     } else {
       return error(
           "expected a block header (country, organisation, actor, person, agent, code, "
-          "forms, set, discard, position), found " +
+          "forms, set, discard, places, position), found " +
           in_quotes(kind));
     }
     skipping_ = false;
@@ -460,6 +464,11 @@ class Reader {
         std::vector<DatedItem> list;
         items(value, list, false);
         for (auto& w : list) out_.sets.back().words.push_back(std::move(w.text));
+        break;
+      }
+      case Kind::kPlaces: {
+        if (key != "name") return unknown("name");
+        items(value, out_.places, false);
         break;
       }
       case Kind::kDiscard: {
@@ -1107,6 +1116,8 @@ void compile_dictionaries(const DictionarySource& source, Dictionaries& out) {
     }
   }
   for (const PersonBlock& p : source.people) actors.add_person(p);
+  // Places that name no actor: an entry with no code.
+  for (const DatedItem& d : source.places) actors.add(d.text, "", {}, d.origin, "places");
   // Regions last: a generated region name gives way to any other entry.
   for (const CountryBlock& c : source.countries) {
     std::string code = c.code;

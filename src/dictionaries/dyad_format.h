@@ -164,6 +164,10 @@ struct DictionarySource {
   std::vector<PositionBlock> positions;
   std::vector<CombinationRule> combinations;
   std::vector<GoverningVerb> governing_verbs;
+  // Places that name no actor though a name is inside them ("South China
+  // Sea", "Indian Ocean"): matched as a whole, they keep the shorter name
+  // from being read.
+  std::vector<DatedItem> places;
   std::vector<InputError> errors;  // problems met while reading
 };
 

@@ -302,6 +302,15 @@ void SentenceCoder::find_mentions() {
       }
       if (pick != all.end()) m.entry = *pick;
     }
+    // A place that names no actor ("the South China Sea"): its words are
+    // read, and name no one.
+    if (!is_agent) {
+      const ActorEntry& e = dict_.actors.entries()[static_cast<std::size_t>(m.entry)];
+      if (e.default_code.empty() && e.dated.empty()) {
+        i = m.last + 1;
+        continue;
+      }
+    }
     m.head = m.first;
     for (int j = m.first; j <= m.last; ++j) {
       int h = tok(j).head;

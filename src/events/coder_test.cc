@@ -819,6 +819,31 @@ TEST(Coder, ReportedClausePronounIsTheReporter) {
   EXPECT_EQ(sources(said("it")), std::vector<std::string>{"RUS"});
 }
 
+// "in the South China Sea": a place listed as naming no actor keeps the
+// state's name inside it from being read.
+TEST(Coder, PlaceNamingNoActorHidesTheNameInside) {
+  DictionarySource source;
+  std::istringstream in(
+      "country CHN\n  name: China\ncountry PHL\n  name: Philippines\n  adjective: Philippine\n"
+      "places\n  name: South China Sea\n"
+      "code 190 Use conventional military force\n  - attack: *\n");
+  read_dyad_dictionary(in, "p.dyad", source);
+  ASSERT_TRUE(source.errors.empty()) << source.errors.front().to_string();
+  Fixture f;
+  f.dict = Dictionaries{};
+  compile_dictionaries(source, f.dict);
+  auto s = parse({"Philippines/Philippines/PROPN/2/nsubj", "attacked/attack/VERB/0/root",
+                  "in/in/ADP/6/case", "the/the/DET/6/det", "South/South/PROPN/6/compound",
+                  "China/China/PROPN/7/compound", "Sea/Sea/PROPN/2/obl"});
+  // Tokens: the compound chain is "South China Sea" headed by "Sea".
+  s.tokens[4].head = 7;
+  s.tokens[5].head = 7;
+  EXPECT_TRUE(code(f, s).empty());
+  auto china = parse({"Philippines/Philippines/PROPN/2/nsubj", "attacked/attack/VERB/0/root",
+                      "China/China/PROPN/2/obj"});
+  EXPECT_EQ(code(f, china), std::vector<std::string>{"PHL>CHN:190"});
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {

@@ -342,6 +342,26 @@ void Tagger::tag(Sentence& sentence, const std::vector<KnownWord>* known) const 
     prev2 = prev;
     prev = best;
   }
+  // "China and Russia held joint exercises", tagged with "held" an
+  // adjective and no verb anywhere: in a sentence without a verb, an
+  // inflected verb form right after a noun, a name or a pronoun and before
+  // a word is the verb.
+  const bool verbless =
+      std::none_of(sentence.tokens.begin(), sentence.tokens.end(),
+                   [](const Token& t) { return t.upos == "VERB" || t.upos == "AUX"; });
+  for (std::size_t i = 1; verbless && i + 1 < sentence.tokens.size(); ++i) {
+    Token& t = sentence.tokens[i];
+    const std::string& before = sentence.tokens[i - 1].upos;
+    const std::string& after = sentence.tokens[i + 1].upos;
+    const std::string lower = to_lower_ascii(t.form);
+    if ((t.upos == "ADJ" || (t.upos == "NOUN" && lower.ends_with("ed"))) &&
+        (before == "NOUN" || before == "PROPN" || before == "PRON") && after != "PUNCT" &&
+        (lexicon_.classes(lower) & WordClassLexicon::kInflectedVerb)) {
+      t.upos = "VERB";
+      t.xpos = "VBD";
+      break;
+    }
+  }
   // "has celebrated": a form of "have" right before a past participle is the
   // perfect's auxiliary, not the main verb.
   for (std::size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
