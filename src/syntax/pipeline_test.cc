@@ -86,6 +86,19 @@ TEST(SyntaxPipeline, AccurateParserMeetsTheTargetsOnGumTest) {
   EXPECT_GE(scores.las.f1(), 0.81);   // measured 81.76
 }
 
+// A sentence with no verb where an inflected verb form follows a name: the
+// form is the verb ("China and Russia held joint exercises", where the
+// model alone tags "held" an adjective).
+TEST(SyntaxPipeline, VerblessSentenceGetsItsVerb) {
+  SyntaxPipeline pipeline;
+  ASSERT_EQ(pipeline.load(std::string(DYAD_SOURCE_DIR) + "/models"), "");
+  auto sentences = pipeline.parse_text("China and Russia held joint exercises.", "v");
+  ASSERT_EQ(sentences.size(), 1u);
+  ASSERT_EQ(sentences[0].tokens[3].form, "held");
+  EXPECT_EQ(sentences[0].tokens[3].upos, "VERB");
+  EXPECT_EQ(sentences[0].tokens[3].head, 0);  // the root
+}
+
 // Words the caller marks as known names get a name's tag whatever the
 // tagger would have guessed (an adjective of a name may stay an adjective);
 // role nouns get a noun's.
