@@ -219,6 +219,7 @@ class SentenceCoder {
                      const std::vector<int>& before, const std::vector<int>& after, int object,
                      int* score, Binding* binding) const;
   bool argument_head(int token, int verb) const;
+  bool inside_other_clause(int token, int verb) const;
   int next_actor_token(const std::vector<int>& zone, std::size_t& pos) const;
   bool names_someone(int token) const;
   int preposition_token(int token) const;
@@ -1228,6 +1229,15 @@ bool is_marker(std::string_view w) { return w == "+" || w == "$" || w == "^" || 
 // A bare pattern word names the head of one of the verb's arguments (or
 // of the arguments of a clause it governs), not any word further down:
 // "made his remarks at the start of a regional trip" is no "* TRIP".
+// Whether a verb other than `verb` stands between `token` and `verb`.
+bool SentenceCoder::inside_other_clause(int token, int verb) const {
+  for (int h = tok(token).head, steps = 0; h > 0 && h != verb && steps < n_;
+       h = tok(h).head, ++steps) {
+    if (tok(h).is_verb()) return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::argument_head(int token, int verb) const {
   int h = token;
   while (tok(h).relation == Relation::kConj && tok(h).head > 0) h = tok(h).head;
@@ -1297,6 +1307,10 @@ bool SentenceCoder::match_pattern(const VerbPattern& p, int verb, std::span<cons
             int t = zone[k];
             int prep = preposition_token(t);
             if (!prep || form(prep) != e.preposition) continue;
+            // With dyad's dictionaries the phrase belongs to the verb's own
+            // clause: "voted to ratify the agreement with Russia" is no
+            // "vote: * (with +)".
+            if (!is_before && !dict_.petrarch_conventions && inside_other_clause(t, verb)) continue;
             // The words right after the preposition (PETRARCH's reading), or
             // with dyad's dictionaries also one word naming the phrase's head
             // past its modifiers ("as the closest allies").

@@ -844,6 +844,21 @@ TEST(Coder, PlaceNamingNoActorHidesTheNameInside) {
   EXPECT_EQ(code(f, china), std::vector<std::string>{"PHL>CHN:190"});
 }
 
+// "voted to ratify the deal with Georgia": a pattern's prepositional phrase
+// belongs to the verb's own clause, not to a clause it governs.
+TEST(Coder, PrepositionalPhraseOfAnotherClauseIsNotTheVerbs) {
+  Fixture f;
+  f.dict.petrarch_conventions = false;
+  f.add_verbs("--- VOTE [---] ---\nVOTE\n- * (WITH +) [050]\n");
+  auto s = parse({"Russia/Russia/PROPN/2/nsubj", "voted/vote/VERB/0/root", "to/to/PART/4/mark",
+                  "criticize/criticize/VERB/2/xcomp", "the/the/DET/6/det", "deal/deal/NOUN/4/obj",
+                  "with/with/ADP/8/case", "Georgia/Georgia/PROPN/6/nmod"});
+  for (const auto& e : code(f, s)) EXPECT_FALSE(e.ends_with(":050")) << e;
+  auto own = parse({"Russia/Russia/PROPN/2/nsubj", "voted/vote/VERB/0/root", "with/with/ADP/4/case",
+                    "Georgia/Georgia/PROPN/2/obl"});
+  EXPECT_EQ(code(f, own), std::vector<std::string>{"RUS>GEO:050"});
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
