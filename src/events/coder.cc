@@ -1205,8 +1205,14 @@ int SentenceCoder::next_actor_token(const std::vector<int>& zone, std::size_t& p
   for (std::size_t k = pos; k < zone.size(); ++k) {
     int m = mention_at_[static_cast<std::size_t>(zone[k])];
     if (m >= 0 && !mentions_[static_cast<std::size_t>(m)].agent) {
+      // With dyad's dictionaries a place is not the phrase a '+' marks: "join
+      // an armed group in Lebanon" joins the group, not Lebanon.
+      if (!dict_.petrarch_conventions && locative(mentions_[static_cast<std::size_t>(m)].head)) {
+        continue;
+      }
       pos = k + 1;
-      return zone[k];
+      // The name's head stands for it ("the International Criminal Court").
+      return dict_.petrarch_conventions ? zone[k] : mentions_[static_cast<std::size_t>(m)].head;
     }
   }
   return 0;

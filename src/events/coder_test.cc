@@ -859,6 +859,21 @@ TEST(Coder, PrepositionalPhraseOfAnotherClauseIsNotTheVerbs) {
   EXPECT_EQ(code(f, own), std::vector<std::string>{"RUS>GEO:050"});
 }
 
+// A '+' after the verb marks a participant, not a place: "joined a group in
+// Georgia" joins no Georgia (dyad's dictionaries).
+TEST(Coder, PlaceIsNotThePhraseAPlusMarks) {
+  Fixture f;
+  f.dict.petrarch_conventions = false;
+  f.add_verbs("--- JOIN [---] ---\nJOIN\n- * + [050]\n");
+  auto group =
+      parse({"Russia/Russia/PROPN/2/nsubj", "joined/join/VERB/0/root", "a/a/DET/4/det",
+             "group/group/NOUN/2/obj", "in/in/ADP/6/case", "Georgia/Georgia/PROPN/4/nmod"});
+  EXPECT_TRUE(code(f, group).empty());
+  auto georgia = parse(
+      {"Russia/Russia/PROPN/2/nsubj", "joined/join/VERB/0/root", "Georgia/Georgia/PROPN/2/obj"});
+  EXPECT_EQ(code(f, georgia), std::vector<std::string>{"RUS>GEO:050"});
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
