@@ -1788,6 +1788,9 @@ bool SentenceCoder::unrealized_infinitive(int verb) const {
   if ((r != Relation::kXcomp && r != Relation::kAdvcl) || head <= 0) return false;
   const int mark = s_.child(verb, Relation::kMark);
   if (mark == 0 || form(mark) != "TO") return false;
+  // "failed to meet its obligations": the deed was not done (unless the
+  // failing is denied: "did not fail to condemn").
+  if (lemma(head) == "FAIL" || lemma(head) == "NEGLECT") return !negated(head);
   if (!negated(head)) return false;
   // "did not hesitate to condemn": the deed was done.
   const std::string_view h = lemma(head);

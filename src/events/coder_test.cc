@@ -529,6 +529,12 @@ TEST(Coder, InfinitiveOfANegatedVerbDidNotHappen) {
   f.dict.petrarch_conventions = false;
   EXPECT_TRUE(code(f, after("agree")).empty());
   EXPECT_EQ(code(f, after("hesitate")), std::vector<std::string>{"RUS>GEO:111"});
+  EXPECT_EQ(code(f, after("fail")), std::vector<std::string>{"RUS>GEO:111"});
+  // "Russia failed to criticize Georgia": not done.
+  EXPECT_TRUE(
+      code(f, parse({"Russia/Russia/PROPN/2/nsubj", "failed/fail/VERB/0/root", "to/to/PART/4/mark",
+                     "criticize/criticize/VERB/2/xcomp", "Georgia/Georgia/PROPN/4/obj"}))
+          .empty());
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, after("agree")), std::vector<std::string>{"RUS>GEO:111"});
 }
