@@ -1785,6 +1785,13 @@ bool SentenceCoder::names_only_a_place(int node) const {
 bool SentenceCoder::unrealized_infinitive(int verb) const {
   const Relation r = tok(verb).relation;
   const int head = tok(verb).head;
+  // "warned Armenia against joining the EU", "barred Russia from taking
+  // part": a deed warned against or kept from did not happen.
+  if (head > 0 && (r == Relation::kAdvcl || r == Relation::kAcl) &&
+      (tok(verb).xpos == "VBG" || tok(verb).feature("VerbForm") == "Ger")) {
+    const std::string prep = preposition_of(verb);
+    if (prep == "AGAINST" || prep == "FROM") return true;
+  }
   if ((r != Relation::kXcomp && r != Relation::kAdvcl) || head <= 0) return false;
   const int mark = s_.child(verb, Relation::kMark);
   if (mark == 0 || form(mark) != "TO") return false;

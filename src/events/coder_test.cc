@@ -1194,6 +1194,13 @@ TEST(Coder, ForGerundIsTheObjectsDoing) {
   for_.tokens[4].xpos = by.tokens[4].xpos = "VBG";
   EXPECT_EQ(code(f, for_), (std::vector<std::string>{"RUS>GEO:111", "GEO>ARM:190"}));
   EXPECT_EQ(code(f, by), (std::vector<std::string>{"RUS>GEO:111", "RUS>ARM:190"}));
+  // "warned Georgia against attacking Armenia", "kept Georgia from
+  // attacking": the deed did not happen (dyad's dictionaries).
+  for (const std::string marker : {"against", "from"}) {
+    Sentence kept = with(marker);
+    kept.tokens[4].xpos = "VBG";
+    EXPECT_EQ(code(f, kept), std::vector<std::string>{"RUS>GEO:111"}) << marker;
+  }
   // An object naming no one leaves the gerund to the subject.
   Sentence nobody = for_;
   nobody.tokens[2].form = nobody.tokens[2].lemma = "money";
