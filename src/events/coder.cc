@@ -888,6 +888,20 @@ std::vector<Participant> SentenceCoder::passive_source(int verb) const {
     if (tok(c).relation == Relation::kObl || tok(c).relation == Relation::kNmod)
       obliques.push_back(c);
   }
+  // "victims killed by the MH17 crash", "killed in an earthquake in
+  // Turkey": an accident or a natural disaster is no one's act, and the
+  // place it happened stands in for no one (dyad's dictionaries).
+  if (!dict_.petrarch_conventions) {
+    static constexpr std::string_view kMishaps[] = {
+        "ACCIDENT", "AVALANCHE",  "COLLISION", "CRASH",     "CYCLONE",   "DERAILMENT",
+        "DISASTER", "EARTHQUAKE", "FLOOD",     "HURRICANE", "LANDSLIDE", "MUDSLIDE",
+        "STORM",    "TSUNAMI",    "TYPHOON",   "WILDFIRE"};
+    for (int c : obliques) {
+      std::string l = lemma(c);
+      if (l.size() > 1 && l.ends_with("S")) l.pop_back();
+      if (std::find(std::begin(kMishaps), std::end(kMishaps), l) != std::end(kMishaps)) return {};
+    }
+  }
   // "was shot dead in Osgiliath" with the place hung from "dead".
   for (int x : s_.children(verb, Relation::kXcomp)) {
     if (tok(x).upos != "ADJ") continue;

@@ -1160,6 +1160,13 @@ TEST(Coder, AgentlessPassiveSourceIsAPlaceNotAReason) {
              "in/in/ADP/5/case", "Armenia/Armenia/PROPN/3/obl", "to/to/PART/7/mark",
              "attack/attack/VERB/3/xcomp", "Georgia/Georgia/PROPN/7/obj"});
   for (const auto& e : code(f, urged)) EXPECT_FALSE(e.starts_with("ARM>")) << e;
+  // An accident or a disaster is no one's act: "soldiers attacked in a
+  // crash in Georgia" names no attacker.
+  auto crash = parse({"Russian/Russian/ADJ/2/amod", "soldiers/soldier/NOUN/0/root",
+                      "attacked/attack/VERB/2/acl", "in/in/ADP/5/case", "crash/crash/NOUN/3/obl",
+                      "in/in/ADP/7/case", "Georgia/Georgia/PROPN/3/obl"});
+  crash.tokens[2].xpos = "VBN";
+  EXPECT_TRUE(code(f, crash).empty());
 }
 
 // "helped militants join a group in Georgia": the target is whom the object
