@@ -263,6 +263,22 @@ void SentenceCoder::find_mentions() {
     }
     const Phrase* actor = dict_.actors.phrases().longest_match(words, alts);
     const Phrase* agent = dict_.agents.phrases().longest_match(words, alts);
+    // "an Israeli-linked ship", "a UK-flagged tanker", "a Moscow-based bank":
+    // a name joined to a word of belonging names what the phrase belongs to
+    // (not "Russian-backed separatists": backing is another actor's).
+    const std::string& w = form(i);
+    if (const auto hyphen = w.find('-'); !actor && !agent && !dict_.petrarch_conventions &&
+                                         hyphen != std::string::npos && hyphen > 0) {
+      static constexpr std::string_view kBelonging[] = {
+          "BASED", "BUILT",    "CONTROLLED", "FLAGGED",    "HELD", "LINKED",
+          "MADE",  "OPERATED", "OWNED",      "REGISTERED", "RUN"};
+      const std::string_view rest = std::string_view(w).substr(hyphen + 1);
+      if (std::find(std::begin(kBelonging), std::end(kBelonging), rest) != std::end(kBelonging)) {
+        const std::string_view prefix[] = {std::string_view(w).substr(0, hyphen)};
+        const Phrase* p = dict_.actors.phrases().longest_match(prefix, prefix);
+        if (p && p->words.size() == 1) actor = p;
+      }
+    }
     const Phrase* best = actor;
     bool is_agent = false;
     if (agent && (!actor || agent->words.size() > actor->words.size())) {

@@ -880,6 +880,20 @@ TEST(Coder, PlaceIsNotThePhraseAPlusMarks) {
   EXPECT_EQ(code(f, georgia), std::vector<std::string>{"RUS>GEO:050"});
 }
 
+// "a Georgia-flagged ship": a name joined to a word of belonging names what
+// the phrase belongs to; "Georgia-backed" does not (dyad's dictionaries).
+TEST(Coder, HyphenatedNameOfBelonging) {
+  Fixture f;
+  f.dict.petrarch_conventions = false;
+  auto ship = [](const std::string& how) {
+    return parse({"Russia/Russia/PROPN/2/nsubj", "attacked/attack/VERB/0/root", "a/a/DET/5/det",
+                  "Georgia-" + how + "/Georgia-" + how + "/ADJ/5/amod", "ship/ship/NOUN/2/obj"});
+  };
+  EXPECT_EQ(code(f, ship("flagged")), std::vector<std::string>{"RUS>GEO:190"});
+  EXPECT_EQ(code(f, ship("owned")), std::vector<std::string>{"RUS>GEO:190"});
+  EXPECT_TRUE(code(f, ship("backed")).empty());
+}
+
 // "called off the talks", with "off" parsed as the preposition of "talks":
 // the particle is the verb's own word, and "talks" its object.
 TEST(Coder, ParticleReadAsAPrepositionIsTheVerbs) {
