@@ -1075,6 +1075,9 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
       // An "as" phrase says in what role or capacity ("as one of the
       // conditions of an agreement", "as a mediator"), not to whom.
       if (prep == "AS") continue;
+      // "Aliyev and Pashinyan met in Prague": where a meeting is held names
+      // no one who took part (dyad's dictionaries).
+      if (!dict_.petrarch_conventions && vc.code.starts_with("04") && locative(c)) continue;
       order.push_back(c);
     }
   }

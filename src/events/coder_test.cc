@@ -1076,6 +1076,11 @@ TEST(Coder, PlaceOfTalksIsNoParticipant) {
   f.dict.petrarch_conventions = false;
   EXPECT_EQ(code(f, held("Georgia")), (std::vector<std::string>{"RUS>GEO:046", "GEO>RUS:046"}));
   EXPECT_TRUE(code(f, held("Putin")).empty());
+  // Nor where they met: "Russia and Georgia met in Kazakhstan".
+  auto met =
+      parse({"Russia/Russia/PROPN/4/nsubj", "and/and/CCONJ/3/cc", "Georgia/Georgia/PROPN/1/conj",
+             "met/meet/VERB/0/root", "in/in/ADP/6/case", "Kazakhstan/Kazakhstan/PROPN/4/obl"});
+  EXPECT_EQ(code(f, met), (std::vector<std::string>{"RUS>GEO:040", "GEO>RUS:040"}));
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, held("Georgia")),
             (std::vector<std::string>{"RUS>KAZ:046", "KAZ>RUS:046", "GEO>KAZ:046", "KAZ>GEO:046"}));
