@@ -940,6 +940,32 @@ void Parser::join_split_subject(Sentence& sentence) {
     at(title).head = name;
     at(title).deprel = "nmod:desc";
   }
+  // "President Ilham Aliyev and Prime Minister Nikol Pashinyan met",
+  // parsed with "Ilham" a compound of "Pashinyan" and "Minister" its
+  // conjunct: a name joined by "and" to a titled name after it heads the
+  // coordination, and the title is the second name's.
+  for (int first = 1; first <= n; ++first) {
+    const int second = at(first).head;
+    if (at(first).deprel != "compound" || at(first).upos != "PROPN" || second <= first ||
+        at(second).upos != "PROPN") {
+      continue;
+    }
+    int cc = 0, title = 0;
+    for (int k = first + 1; k < second; ++k) {
+      if (at(k).upos == "CCONJ" && cc == 0) cc = k;
+      if (at(k).head == first && at(k).deprel == "conj" && is_title(k)) title = k;
+    }
+    if (cc == 0 || title == 0 || title < cc) continue;
+    at.take_place(first, second, "conj");
+    at.attach(cc, second, "cc");
+    for (int k = title + 1; k < second; ++k) {  // the second name's first words
+      if (at(k).head == title || at(k).head == first) at(k).head = second;
+    }
+    at.attach(title, second, "nmod:desc");
+    for (int k = cc + 1; k < title; ++k) {  // the title's own modifiers
+      if (at(k).head == first) at(k).head = title;
+    }
+  }
 }
 
 // "..., defense and military officials said.": the attribution that closes

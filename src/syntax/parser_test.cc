@@ -888,6 +888,32 @@ TEST(Parser, TitleTakenForAConjunctIsTheNextNamesTitle) {
   EXPECT_EQ(other.token(4).head, 1);
 }
 
+// "President Ilham Aliyev and Prime Minister Nikol Pashinyan met" with
+// "Ilham" a compound of "Pashinyan": the first name heads the coordination.
+TEST(Parser, NameTakenForACompoundOfTheNextTitledNameIsItsConjunct) {
+  auto sentences = parse_conllu(
+      "1\tIlham\tIlham\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "2\tAliyev\tAliyev\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "3\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+      "4\tPrime\tprime\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tMinister\tMinister\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "6\tNikol\tNikol\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+      "7\tPashinyan\tPashinyan\tPROPN\tNNP\t_\t8\tnsubj\t_\t_\n"
+      "8\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\n",
+      "a");
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence s = sentences[0];
+  Parser::join_split_subject(s);
+  EXPECT_EQ(s.token(1).head, 8);
+  EXPECT_EQ(s.token(1).deprel, "nsubj");
+  EXPECT_EQ(s.token(7).head, 1);
+  EXPECT_EQ(s.token(7).deprel, "conj");
+  EXPECT_EQ(s.token(5).head, 7);
+  EXPECT_EQ(s.token(5).deprel, "nmod:desc");
+  EXPECT_EQ(s.token(3).head, 7);
+  EXPECT_EQ(s.build_tree(), "");
+}
+
 // "met European Commission President Ursula von der Leyen" with the name
 // left as "dep": a noun after a verb with no object is its object.
 TEST(Parser, StrayNounAfterAVerbWithNoObjectIsItsObject) {
