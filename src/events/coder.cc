@@ -1777,9 +1777,12 @@ void SentenceCoder::emit(const Clause& c, std::vector<Participant> sources,
   }
   // "Putin met Tokayev in Astana" is no meeting at a third location: with
   // dyad's dictionaries a 044 in one side's own country is a visit (042)
-  // by the other, hosted (043) by that side.
-  const std::string place =
-      !dict_.petrarch_conventions && code == "044" ? meeting_country(c.vc->verb) : "";
+  // by the other, hosted (043) by that side; so is a meeting of no more
+  // specific kind (040), which the codebook codes only when "the place of
+  // the meeting is not explicit".
+  const std::string place = !dict_.petrarch_conventions && (code == "044" || code == "040")
+                                ? meeting_country(c.vc->verb)
+                                : "";
   for (const auto& a : sources) {
     for (const auto& b : targets) {
       if (a.code == b.code) continue;
@@ -1845,7 +1848,7 @@ std::string SentenceCoder::meeting_country(int verb) const {
   for (int c : s_.children(verb)) {
     const Relation r = tok(c).relation;
     if (r == Relation::kObl) places.push_back(c);
-    if (r == Relation::kObj || r == Relation::kNsubj) {
+    if (r == Relation::kObj || r == Relation::kNsubj || r == Relation::kObl) {
       for (int g : s_.children(c)) {
         if (tok(g).relation == Relation::kNmod) places.push_back(g);
       }

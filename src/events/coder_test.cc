@@ -575,6 +575,14 @@ TEST(Coder, MeetingInOneSidesCountryIsAVisit) {
   f.dict.petrarch_conventions = false;
   EXPECT_EQ(code(f, in("Astana")), (std::vector<std::string>{"RUSGOV>KAZ:042", "KAZ>RUSGOV:043"}));
   EXPECT_EQ(code(f, in("Geneva")), (std::vector<std::string>{"RUSGOV>KAZ:044", "KAZ>RUSGOV:044"}));
+  // So is a plain meeting (040) whose place is explicit: "met Kazakhstan's
+  // leader in Almaty", with the place on the one met.
+  std::istringstream almaty("ALMATY_ [KAZ]\n");
+  f.dict.actors.load(almaty, "places", f.dict.errors);
+  auto met = parse({"Putin/Putin/PROPN/2/nsubj", "met/meet/VERB/0/root",
+                    "Kazakhstan/Kazakhstan/PROPN/2/obj", "in/in/ADP/5/case",
+                    "Almaty/Almaty/PROPN/3/nmod"});
+  EXPECT_EQ(code(f, met), (std::vector<std::string>{"RUSGOV>KAZ:042", "KAZ>RUSGOV:043"}));
   f.dict.petrarch_conventions = true;
   EXPECT_EQ(code(f, in("Astana")), (std::vector<std::string>{"RUSGOV>KAZ:044", "KAZ>RUSGOV:044"}));
 }
