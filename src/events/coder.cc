@@ -454,8 +454,7 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
     // is a capital where something happens, with dyad's dictionaries ("a
     // protest in Beijing").
     const bool place =
-        (head < mm.first || head > mm.last) ||
-        (!dict_.petrarch_conventions && mm.first <= head && head <= mm.last && locative(head));
+        head < mm.first || head > mm.last || (!dict_.petrarch_conventions && locative(head));
     if (entry.capital && place && code.size() > 3 &&
         is_country_code(std::string_view(code).substr(0, 3))) {
       code.resize(3);
@@ -535,7 +534,6 @@ NounPhrase SentenceCoder::noun_phrase(int head, bool allow_pronoun) const {
       (tok(head).relation == Relation::kNsubj || tok(head).relation == Relation::kNsubjPass)) {
     const int clause = tok(head).head;
     const int saying = clause > 0 ? tok(clause).head : 0;
-
     const int reporter = saying > 0 ? s_.child(saying, Relation::kNsubj) : 0;
     if (reporter && reporter < head && tok(clause).relation == Relation::kCcomp &&
         is_saying_form(tok(saying).form) && tok(reporter).upos != "PRON") {
@@ -1082,8 +1080,8 @@ std::vector<Participant> SentenceCoder::target_of(const VerbCoding& vc, bool pas
     }
   }
   // Clauses come last; with dyad's dictionaries only when the object names
-  // no one: "helped militants join a group in Lebanon" is help given to the
-  // militants, whatever the clause about them names.
+  // no one: "warned militants that ..." is a warning to the militants,
+  // whatever the clause about them names.
   const std::size_t first_clause = order.size();
   for (int c : s_.children(v)) {
     if (!statement && tok(c).relation != Relation::kCcomp && is_complement(c)) order.push_back(c);
