@@ -180,10 +180,11 @@ class SentenceCoder {
   // The country of the place a verb happens "in" or "at" ("met in
   // Astana": KAZ), or "".
   std::string meeting_country(int verb) const;
-  // An infinitive clause of a negated verb ("would not give permission to
-  // Russia to help Israel"): its event did not happen (but "did not
-  // hesitate to condemn" did).
-  bool unrealized_infinitive(int verb) const;
+  // A clause whose event did not happen: an infinitive of a negated verb
+  // ("would not give permission to Russia to help Israel", but "did not
+  // hesitate to condemn" did) or of "fail", a gerund after "against" or
+  // "from" ("warned Armenia against joining").
+  bool unrealized_clause(int verb) const;
   // A word with a negation among its dependents ("did not attack").
   bool negated(int v) const;
   // The actors inside a phrase are all in its phrases of place ("his
@@ -1572,15 +1573,19 @@ bool SentenceCoder::find_verb(int v, VerbCoding& out) const {
     // The verb's own words are not its context: "called off the talks",
     // with "off" parsed as the preposition of "talks", is "call off" +
     // "the talks".
-    std::vector<int> rest = after;
-    std::erase_if(rest, [&](int d) {
-      return std::find(fit_of_verb.words.begin(), fit_of_verb.words.end(), d) !=
-             fit_of_verb.words.end();
-    });
+    std::vector<int> rest;  // copied only for a verb of several words
+    if (!fit_of_verb.words.empty()) {
+      rest = after;
+      std::erase_if(rest, [&](int d) {
+        return std::find(fit_of_verb.words.begin(), fit_of_verb.words.end(), d) !=
+               fit_of_verb.words.end();
+      });
+    }
+    const std::vector<int>& context = fit_of_verb.words.empty() ? after : rest;
     for (const VerbPattern& p : block->patterns) {
       int score = 0;
       if (impossible(p)) continue;
-      if (!match_pattern(p, v, fit_of_verb.words, before, rest, object, &score, &binding)) {
+      if (!match_pattern(p, v, fit_of_verb.words, before, context, object, &score, &binding)) {
         continue;
       }
       const auto fit = std::pair(binding.object_words, binding.exact_forms);
@@ -1816,7 +1821,7 @@ bool SentenceCoder::names_only_a_place(int node) const {
   return any;
 }
 
-bool SentenceCoder::unrealized_infinitive(int verb) const {
+bool SentenceCoder::unrealized_clause(int verb) const {
   const Relation r = tok(verb).relation;
   const int head = tok(verb).head;
   // "warned Armenia against joining the EU", "barred Russia from taking
@@ -2097,7 +2102,7 @@ std::vector<Event> SentenceCoder::run() {
     const Clause& c = clauses[i];
     if (c.code.empty() && c.code2.empty()) continue;
     if (c.vc->governs_only) continue;
-    if (!dict_.petrarch_conventions && unrealized_infinitive(c.vc->verb)) continue;
+    if (!dict_.petrarch_conventions && unrealized_clause(c.vc->verb)) continue;
     if (reports[i]) {
       // A saying verb gives way to the events it reports, also those of a
       // governing verb ("said it wants to attack").

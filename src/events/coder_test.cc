@@ -44,6 +44,16 @@ struct Fixture {
     e.capital = capital;
     dict.actors.add_phrase({word}, dict.actors.add_entry(e));
   }
+  // Dictionaries of dyad's own format instead, compiled as dyad loads them.
+  void use_dyad(const std::string& text) {
+    DictionarySource source;
+    std::istringstream in(text);
+    read_dyad_dictionary(in, "test.dyad", source);
+    EXPECT_TRUE(source.errors.empty()) << source.errors.front().to_string();
+    dict = Dictionaries{};
+    compile_dictionaries(source, dict);
+    EXPECT_TRUE(dict.errors.empty()) << dict.errors.front().to_string();
+  }
   // Further verb blocks for one test (PETRARCH format).
   void add_verbs(const std::string& text) {
     std::istringstream v(text);
@@ -749,34 +759,26 @@ TEST(Coder, LongerVerbGivesWayWhenNoneOfItsPatternsFits) {
 // military ties" is 014, "has not withdrawn from the alliance", written in
 // another block of the same code with no negation, is no event.
 TEST(Coder, NegationBelongsToItsCodeBlock) {
-  DictionarySource source;
-  std::istringstream in(
+  Fixture f;
+  f.use_dyad(
       "country ARM\n  name: Armenia\n"
       "organisation IGOCST\n  name: CSTO\n"
       "code 1212 Reject military cooperation\n  negation: 014\n  - reject: * alliance\n"
       "code 1212 Reject military cooperation\n  - withdraw: * (from CSTO)\n");
-  read_dyad_dictionary(in, "n.dyad", source);
-  ASSERT_TRUE(source.errors.empty()) << source.errors.front().to_string();
-  Fixture f;
-  f.dict = Dictionaries{};
-  compile_dictionaries(source, f.dict);
-  ASSERT_TRUE(f.dict.errors.empty()) << f.dict.errors.front().to_string();
-  auto s = [](const std::string& verb, const std::string& lemma, const std::string& rest) {
-    std::vector<std::string> w = {"Armenia/Armenia/PROPN/4/nsubj", "did/do/AUX/4/aux",
-                                  "not/not/PART/4/advmod", verb + "/" + lemma + "/VERB/0/root"};
-    if (rest == "alliance") {
-      w.push_back("the/the/DET/6/det");
-      w.push_back("alliance/alliance/NOUN/4/obj");
-      w.push_back("of/of/ADP/8/case");
-      w.push_back("CSTO/CSTO/PROPN/6/nmod");
-    } else {
-      w.push_back("from/from/ADP/6/case");
-      w.push_back("CSTO/CSTO/PROPN/4/obl");
-    }
+  const std::vector<std::string> negated = {"Armenia/Armenia/PROPN/4/nsubj", "did/do/AUX/4/aux",
+                                            "not/not/PART/4/advmod"};
+  auto with = [&](std::vector<std::string> rest) {
+    std::vector<std::string> w = negated;
+    w.insert(w.end(), rest.begin(), rest.end());
     return parse(w);
   };
-  EXPECT_EQ(code(f, s("reject", "reject", "alliance")), std::vector<std::string>{"ARM>IGOCST:014"});
-  EXPECT_TRUE(code(f, s("withdraw", "withdraw", "from")).empty());
+  EXPECT_EQ(
+      code(f, with({"reject/reject/VERB/0/root", "the/the/DET/6/det",
+                    "alliance/alliance/NOUN/4/obj", "of/of/ADP/8/case", "CSTO/CSTO/PROPN/6/nmod"})),
+      std::vector<std::string>{"ARM>IGOCST:014"});
+  EXPECT_TRUE(code(f, with({"withdraw/withdraw/VERB/0/root", "from/from/ADP/6/case",
+                            "CSTO/CSTO/PROPN/4/obl"}))
+                  .empty());
 }
 
 // "called on Western partners to send air defence to Ukraine": whom an
@@ -836,22 +838,14 @@ TEST(Coder, ReportedClausePronounIsTheReporter) {
 // "in the South China Sea": a place listed as naming no actor keeps the
 // state's name inside it from being read.
 TEST(Coder, PlaceNamingNoActorHidesTheNameInside) {
-  DictionarySource source;
-  std::istringstream in(
+  Fixture f;
+  f.use_dyad(
       "country CHN\n  name: China\ncountry PHL\n  name: Philippines\n  adjective: Philippine\n"
       "places\n  name: South China Sea\n"
       "code 190 Use conventional military force\n  - attack: *\n");
-  read_dyad_dictionary(in, "p.dyad", source);
-  ASSERT_TRUE(source.errors.empty()) << source.errors.front().to_string();
-  Fixture f;
-  f.dict = Dictionaries{};
-  compile_dictionaries(source, f.dict);
   auto s = parse({"Philippines/Philippines/PROPN/2/nsubj", "attacked/attack/VERB/0/root",
-                  "in/in/ADP/6/case", "the/the/DET/6/det", "South/South/PROPN/6/compound",
+                  "in/in/ADP/7/case", "the/the/DET/7/det", "South/South/PROPN/7/compound",
                   "China/China/PROPN/7/compound", "Sea/Sea/PROPN/2/obl"});
-  // Tokens: the compound chain is "South China Sea" headed by "Sea".
-  s.tokens[4].head = 7;
-  s.tokens[5].head = 7;
   EXPECT_TRUE(code(f, s).empty());
   auto china = parse({"Philippines/Philippines/PROPN/2/nsubj", "attacked/attack/VERB/0/root",
                       "China/China/PROPN/2/obj"});

@@ -753,7 +753,8 @@ void Parser::parse(Sentence& sentence) const {
                        &Parser::reattach_reduced_relative, &Parser::join_name_to_its_noun,
                        &Parser::join_list_of_names, &Parser::label_stray_dependents,
                        &Parser::attach_closing_attribution, &Parser::join_split_subject,
-                       &Parser::participle_before_object, &Parser::attach_final_punctuation}) {
+                       &Parser::join_titled_names, &Parser::participle_before_object,
+                       &Parser::attach_final_punctuation}) {
     before.clear();
     for (const Token& t : sentence.tokens) before.emplace_back(t.head, t.deprel);
     repair(sentence);
@@ -909,6 +910,11 @@ void Parser::join_split_subject(Sentence& sentence) {
       if (at(k).head == active && at(k).deprel == "det") at(k).head = pass;
     }
   }
+}
+
+void Parser::join_titled_names(Sentence& sentence) {
+  Arcs at(sentence);
+  const int n = at.size();
   // "Ararat Mirzoyan and Azerbaijani Foreign Minister Jeyhun Bayramov",
   // parsed with "Minister" and "Bayramov" both conjuncts of "Ararat": a
   // title right before a name conjoined to the same word is the name's
@@ -1172,8 +1178,8 @@ void Parser::label_stray_dependents(Sentence& sentence) {
       }
       if (!preposition) {
         // "met European Commission President Ursula von der Leyen": a noun
-        // after a verb that has no object is its object.
-        // (with no punctuation between them: "-- CBC.ca" is a credit).
+        // after a verb that has no object is its object, when no punctuation
+        // stands between them ("-- CBC.ca" is a credit).
         bool punctuation = false;
         for (int k = t.head + 1; k < i; ++k) punctuation = punctuation || at(k).upos == "PUNCT";
         if (at(t.head).upos == "VERB" && t.head < i && !at.child(t.head, "obj") && !punctuation) {

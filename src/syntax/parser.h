@@ -72,6 +72,10 @@ class Parser {
   // And: "The Malaysia Airlines Boeing 777 flight MH17 was blown up" with
   // an active and a passive subject of one verb: one passive subject.
   static void join_split_subject(Sentence& sentence);
+  // And: in "A and Foreign Minister B", a title taken for a conjunct, or A
+  // taken for a compound of B, is mended: the title is B's, A and B are
+  // coordinated.
+  static void join_titled_names(Sentence& sentence);
   // And: "to expel exiled leaders" with "exiled" a verb taking "leaders"
   // gets "leaders" as the object of "expel", "exiled" its amod.
   static void participle_before_object(Sentence& sentence);

@@ -875,7 +875,7 @@ TEST(Parser, TitleTakenForAConjunctIsTheNextNamesTitle) {
   auto sentences = parse_conllu(text, "t");
   ASSERT_EQ(sentences.size(), 1u);
   Sentence s = sentences[0];
-  Parser::join_split_subject(s);
+  Parser::join_titled_names(s);
   EXPECT_EQ(s.token(4).head, 6);
   EXPECT_EQ(s.token(4).deprel, "nmod:desc");
   EXPECT_EQ(s.token(2).head, 6);
@@ -884,7 +884,7 @@ TEST(Parser, TitleTakenForAConjunctIsTheNextNamesTitle) {
   // A conjunct that is no title stays one: "Ararat and Rocket Bayramov".
   Sentence other = sentences[0];
   other.tokens[3].form = "Rocket";
-  Parser::join_split_subject(other);
+  Parser::join_titled_names(other);
   EXPECT_EQ(other.token(4).head, 1);
 }
 
@@ -903,7 +903,7 @@ TEST(Parser, NameTakenForACompoundOfTheNextTitledNameIsItsConjunct) {
       "a");
   ASSERT_EQ(sentences.size(), 1u);
   Sentence s = sentences[0];
-  Parser::join_split_subject(s);
+  Parser::join_titled_names(s);
   EXPECT_EQ(s.token(1).head, 8);
   EXPECT_EQ(s.token(1).deprel, "nsubj");
   EXPECT_EQ(s.token(7).head, 1);
